@@ -1,0 +1,177 @@
+package io.orderflow.command.order;
+
+import io.orderflow.api.common.Money;
+import io.orderflow.api.order.OrderLine;
+import io.orderflow.api.order.OrderPlacedEvent;
+import io.orderflow.api.order.PlaceOrderCommand;
+import io.orderflow.api.order.ShippingAddress;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Duration PAYMENT_TIMEOUT = Duration.ofMinutes(15);
+    private static final ShippingAddress ADDRESS =
+            new ShippingAddress("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB");
+    private static final OrderLine HEADPHONES = new OrderLine("PROD-001", "Wireless Headphones", 2, Money.of("79.99", "USD"));
+    private static final OrderLine HUB = new OrderLine("PROD-003", "USB-C Hub", 1, Money.of("34.99", "USD"));
+
+    private FixtureConfiguration<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(new OrderPolicy(PAYMENT_TIMEOUT, Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    private static PlaceOrderCommand place(List<OrderLine> lines) {
+        return new PlaceOrderCommand("order-1", "customer-1", lines, ADDRESS, "pm_card_visa");
+    }
+
+    private static OrderPlacedEvent placed() {
+        return new OrderPlacedEvent("order-1", "customer-1", List.of(HEADPHONES, HUB), Money.of("194.97", "USD"),
+                ADDRESS, "pm_card_visa", NOW, NOW.plus(PAYMENT_TIMEOUT));
+    }
+
+    @Test
+    void placesOrderWithTotalOfItsLinesAndPaymentDeadline() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(HEADPHONES, HUB)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload("order-1")
+                .expectEvents(placed());
+    }
+
+    @Test
+    void placedOrderStartsInCreatedState() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(HEADPHONES)))
+                .expectState(order -> assertThat(order).hasFieldOrPropertyWithValue("status",
+                        io.orderflow.api.order.OrderStatus.CREATED));
+    }
+
+    @Test
+    void repeatedPlacementWithSameRequestIsNoOp() {
+        fixture.given(placed())
+                .when(place(List.of(HUB, HEADPHONES)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload("order-1")
+                .expectNoEvents();
+    }
+
+    @Test
+    void repeatedPlacementAtNewCatalogPriceIsStillTheSameRequest() {
+        var repricedHub = new OrderLine("PROD-003", "USB-C Hub", 1, Money.of("29.99", "USD"));
+        fixture.given(placed())
+                .when(place(List.of(HEADPHONES, repricedHub)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesReuseOfIdempotencyKeyForDifferentItems() {
+        fixture.given(placed())
+                .when(place(List.of(HEADPHONES)))
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already placed with this idempotency key"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesReuseOfIdempotencyKeyForDifferentAddress() {
+        var elsewhere = new ShippingAddress("Ada Lovelace", "1 Other Rd", null, "Leeds", "LS1 1AA", "GB");
+        fixture.given(placed())
+                .when(new PlaceOrderCommand("order-1", "customer-1", List.of(HEADPHONES, HUB), elsewhere, "pm_card_visa"))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsOrderWithoutLines() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of()))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("An order needs at least one line")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsQuantityBelowOne() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(new OrderLine("PROD-001", "Wireless Headphones", 0, Money.of("79.99", "USD")))))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsQuantityAboveMaximum() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(new OrderLine("PROD-001", "Wireless Headphones", 10_000, Money.of("79.99", "USD")))))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("Quantity of PROD-001 must be between 1 and 9999, was 10000")
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsMaximumQuantity() {
+        var line = new OrderLine("PROD-001", "Wireless Headphones", 9999, Money.of("79.99", "USD"));
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(line)))
+                .expectEvents(new OrderPlacedEvent("order-1", "customer-1", List.of(line), Money.of("799820.01", "USD"),
+                        ADDRESS, "pm_card_visa", NOW, NOW.plus(PAYMENT_TIMEOUT)));
+    }
+
+    @Test
+    void rejectsTheSameProductOnTwoLines() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(HEADPHONES, HEADPHONES)))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("Product PROD-001 appears on more than one line")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsLineWithoutPositivePrice() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(new OrderLine("PROD-001", "Wireless Headphones", 1, Money.zero("USD")))))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsLinesInDifferentCurrencies() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(HEADPHONES, new OrderLine("PROD-003", "USB-C Hub", 1, Money.of("34.99", "EUR")))))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("All lines of an order must be in one currency")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsOrderWithoutCustomer() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrderCommand("order-1", " ", List.of(HEADPHONES), ADDRESS, "pm_card_visa"))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsOrderWithoutShippingAddress() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrderCommand("order-1", "customer-1", List.of(HEADPHONES), null, "pm_card_visa"))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("An order needs a shipping address")
+                .expectNoEvents();
+    }
+}
