@@ -83,7 +83,7 @@ public class Order {
                 throw new IllegalArgumentException("Quantity of " + line.productId() + " must be between 1 and "
                         + MAX_QUANTITY + ", was " + line.quantity());
             }
-            if (!line.unitPrice().isPositive()) {
+            if (!line.unitPrice().positive()) {
                 throw new IllegalArgumentException("Price of " + line.productId() + " must be positive");
             }
             if (!line.unitPrice().currency().equals(currency)) {

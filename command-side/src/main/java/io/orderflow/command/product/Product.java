@@ -31,7 +31,7 @@ public class Product {
         if (command.name() == null || command.name().isBlank()) {
             throw new IllegalArgumentException("Product " + command.productId() + " needs a name");
         }
-        if (command.price() == null || !command.price().isPositive()) {
+        if (command.price() == null || !command.price().positive()) {
             throw new IllegalArgumentException("Price of " + command.productId() + " must be positive");
         }
         if (command.initialStock() < 0) {

@@ -35,7 +35,8 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
     }
 
-    public boolean isPositive() {
+    /** Not named {@code isPositive}: serializers would take that for a property of the JSON form. */
+    public boolean positive() {
         return amount.signum() > 0;
     }
 

@@ -1,0 +1,17 @@
+package io.orderflow.gateway.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of the HTTP gateway.
+ *
+ * @param commandTimeout how long a request waits for its command to be handled ({@code orderflow.gateway.command-timeout})
+ * @param queryTimeout   how long a request waits for a query answer ({@code orderflow.gateway.query-timeout})
+ */
+@ConfigurationProperties("orderflow.gateway")
+public record GatewayProperties(@DefaultValue("10s") Duration commandTimeout,
+                                @DefaultValue("5s") Duration queryTimeout) {
+}

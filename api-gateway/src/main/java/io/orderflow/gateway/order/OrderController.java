@@ -1,0 +1,130 @@
+package io.orderflow.gateway.order;
+
+import io.orderflow.api.inventory.FindProductsQuery;
+import io.orderflow.api.inventory.ProductView;
+import io.orderflow.api.order.FindOrderQuery;
+import io.orderflow.api.order.OrderLine;
+import io.orderflow.api.order.OrderStatus;
+import io.orderflow.api.order.OrderView;
+import io.orderflow.api.order.PlaceOrderCommand;
+import io.orderflow.api.order.ShippingAddress;
+import io.orderflow.gateway.config.GatewayProperties;
+import io.orderflow.gateway.problem.FieldProblem;
+import io.orderflow.gateway.problem.InvalidRequestException;
+import io.orderflow.gateway.problem.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Places orders and reads them back. */
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    /** Until sign-in exists, orders without an authenticated caller belong to this customer. */
+    static final String ANONYMOUS_CUSTOMER = "anonymous";
+    static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final GatewayProperties properties;
+
+    OrderController(CommandGateway commands, QueryGateway queries, GatewayProperties properties) {
+        this.commands = commands;
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    ResponseEntity<PlaceOrderResponse> place(
+            @Valid @RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+            @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+            String idempotencyKey,
+            Principal principal) {
+        String customerId = principal != null ? principal.getName() : ANONYMOUS_CUSTOMER;
+        String orderId = orderIdFor(customerId, idempotencyKey);
+        List<OrderLine> lines = priceFromCatalog(request.items());
+        var address = request.shippingAddress();
+        String placed = commands.sendAndWait(new PlaceOrderCommand(orderId, customerId, lines,
+                        new ShippingAddress(address.recipient(), address.line1(), address.line2(), address.city(),
+                                address.postalCode(), address.country()),
+                        request.paymentMethod()),
+                properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(placed).toUri();
+        return ResponseEntity.created(location).body(new PlaceOrderResponse(placed, OrderStatus.CREATED));
+    }
+
+    @GetMapping("/{orderId}")
+    OrderView get(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId) {
+        Optional<OrderView> order = queries.query(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+        return order.orElseThrow(() -> new NotFoundException("There is no order " + orderId));
+    }
+
+    /**
+     * The same customer and idempotency key always name the same order, so a retried request cannot place a second
+     * one; without a key every request is a new order.
+     */
+    static String orderIdFor(String customerId, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID().toString();
+        }
+        return UUID.nameUUIDFromBytes((customerId + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private List<OrderLine> priceFromCatalog(List<PlaceOrderRequest.Item> items) {
+        var problems = new ArrayList<FieldProblem>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!seen.add(items.get(i).productId())) {
+                problems.add(new FieldProblem("items[" + i + "].productId", "names a product already on another line"));
+            }
+        }
+        Map<String, ProductView> catalog = queries.query(new FindProductsQuery(seen),
+                        ResponseTypes.multipleInstancesOf(ProductView.class))
+                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .join().stream()
+                .collect(Collectors.toMap(ProductView::productId, Function.identity()));
+        var lines = new ArrayList<OrderLine>();
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            ProductView product = catalog.get(item.productId());
+            if (product == null) {
+                problems.add(new FieldProblem("items[" + i + "].productId", "names no product in the catalog"));
+            } else {
+                lines.add(new OrderLine(product.productId(), product.name(), item.quantity(), product.price()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,21 @@
+package io.orderflow.gateway.problem;
+
+import java.util.List;
+
+/**
+ * A request that passed bean validation but names something that does not exist or contradicts itself; answered
+ * with 400 and one entry per offending field.
+ */
+public class InvalidRequestException extends RuntimeException {
+
+    private final List<FieldProblem> errors;
+
+    public InvalidRequestException(List<FieldProblem> errors) {
+        super(errors.stream().map(FieldProblem::toString).reduce((a, b) -> a + "; " + b).orElse("invalid request"));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+}

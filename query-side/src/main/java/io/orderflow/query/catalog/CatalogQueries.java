@@ -1,0 +1,31 @@
+package io.orderflow.query.catalog;
+
+import io.orderflow.api.inventory.FindAllProductsQuery;
+import io.orderflow.api.inventory.FindProductsQuery;
+import io.orderflow.api.inventory.ProductView;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Answers catalog questions from the {@code products} collection. */
+@Component
+class CatalogQueries {
+
+    private final ProductRepository products;
+
+    CatalogQueries(ProductRepository products) {
+        this.products = products;
+    }
+
+    @QueryHandler
+    List<ProductView> handle(FindAllProductsQuery query) {
+        return products.findAll(Sort.by("productId")).stream().map(ProductDocument::toView).toList();
+    }
+
+    @QueryHandler
+    List<ProductView> handle(FindProductsQuery query) {
+        return products.findAllById(query.productIds()).stream().map(ProductDocument::toView).toList();
+    }
+}

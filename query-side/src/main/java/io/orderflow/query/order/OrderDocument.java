@@ -1,0 +1,31 @@
+package io.orderflow.query.order;
+
+import io.orderflow.api.common.Money;
+import io.orderflow.api.order.OrderLine;
+import io.orderflow.api.order.OrderStatus;
+import io.orderflow.api.order.OrderView;
+import io.orderflow.api.order.ShippingAddress;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The read model of one order, keyed by order id. */
+@Document("orders")
+public record OrderDocument(@Id String orderId,
+                            String customerId,
+                            OrderStatus status,
+                            String reason,
+                            List<OrderLine> lines,
+                            Money total,
+                            ShippingAddress shippingAddress,
+                            Instant placedAt,
+                            Instant expiresAt,
+                            Instant updatedAt) {
+
+    OrderView toView() {
+        return new OrderView(orderId, customerId, status, reason, lines, total, shippingAddress, placedAt, expiresAt,
+                updatedAt);
+    }
+}

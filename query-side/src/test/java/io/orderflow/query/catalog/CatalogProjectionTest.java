@@ -1,0 +1,63 @@
+package io.orderflow.query.catalog;
+
+import io.orderflow.api.common.Money;
+import io.orderflow.api.inventory.FindAllProductsQuery;
+import io.orderflow.api.inventory.FindProductsQuery;
+import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.ProductView;
+import io.orderflow.query.MongoTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogProjectionTest {
+
+    private final MongoTestSupport mongo = new MongoTestSupport();
+    private final ProductRepository products = mongo.repository(ProductRepository.class);
+    private final CatalogProjection projection = new CatalogProjection(products);
+    private final CatalogQueries queries = new CatalogQueries(products);
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void createdProductIsListedWithAllItsStockAvailable() {
+        projection.on(new ProductCreatedEvent("PROD-001", "Wireless Headphones", Money.of("79.99", "USD"), 100));
+
+        assertThat(queries.handle(new FindAllProductsQuery()))
+                .containsExactly(new ProductView("PROD-001", "Wireless Headphones", Money.of("79.99", "USD"), 100, 0));
+    }
+
+    @Test
+    void catalogIsListedInProductIdOrder() {
+        projection.on(new ProductCreatedEvent("PROD-003", "USB-C Hub", Money.of("34.99", "USD"), 200));
+        projection.on(new ProductCreatedEvent("PROD-001", "Wireless Headphones", Money.of("79.99", "USD"), 100));
+        projection.on(new ProductCreatedEvent("PROD-002", "Laptop Stand", Money.of("45.99", "USD"), 50));
+
+        assertThat(queries.handle(new FindAllProductsQuery())).extracting(ProductView::productId)
+                .containsExactly("PROD-001", "PROD-002", "PROD-003");
+    }
+
+    @Test
+    void findsOnlyTheRequestedKnownProducts() {
+        projection.on(new ProductCreatedEvent("PROD-001", "Wireless Headphones", Money.of("79.99", "USD"), 100));
+        projection.on(new ProductCreatedEvent("PROD-002", "Laptop Stand", Money.of("45.99", "USD"), 50));
+
+        assertThat(queries.handle(new FindProductsQuery(List.of("PROD-002", "PROD-404"))))
+                .extracting(ProductView::productId).containsExactly("PROD-002");
+    }
+
+    @Test
+    void replayedCreationLeavesOneProduct() {
+        var created = new ProductCreatedEvent("PROD-001", "Wireless Headphones", Money.of("79.99", "USD"), 100);
+        projection.on(created);
+        projection.on(created);
+
+        assertThat(products.count()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,173 @@
+package io.orderflow.standalone.embedded;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The infrastructure the standalone platform starts for itself: PostgreSQL, a Kafka broker and a MongoDB wire
+ * server, all keeping their data under one directory. A part whose external address is configured is not started.
+ * The parts start side by side; closing stops them in the opposite order.
+ */
+public final class EmbeddedInfrastructure implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+
+    private final List<AutoCloseable> parts;
+    private final Map<String, Object> properties;
+
+    private EmbeddedInfrastructure(List<AutoCloseable> parts, Map<String, Object> properties) {
+        this.parts = parts;
+        this.properties = properties;
+    }
+
+    /**
+     * Starts every part the environment does not point elsewhere.
+     *
+     * @return the infrastructure, whose {@link #properties()} tell Spring where each started part listens
+     */
+    public static EmbeddedInfrastructure start(Environment environment) {
+        Path dataDir = Path.of(environment.getProperty("orderflow.data-dir", "./data")).toAbsolutePath().normalize();
+        var properties = new LinkedHashMap<String, Object>();
+        var started = new ArrayList<AutoCloseable>();
+
+        CompletableFuture<EmbeddedPostgres> postgres = CompletableFuture.completedFuture(null);
+        String databaseUrl = environment.getProperty("DATABASE_URL");
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            properties.put("spring.datasource.url", databaseUrl);
+        } else if (!environment.containsProperty("spring.datasource.url")) {
+            int port = port(environment, "orderflow.postgres-port");
+            postgres = CompletableFuture.supplyAsync(() -> startPostgres(dataDir.resolve("postgres"), port));
+        }
+
+        CompletableFuture<EmbeddedKafka> kafka = CompletableFuture.completedFuture(null);
+        String bootstrapServers = environment.getProperty("KAFKA_BOOTSTRAP_SERVERS");
+        if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+            properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        } else if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
+            int port = port(environment, "orderflow.kafka-port");
+            int controllerPort = freePort();
+            kafka = CompletableFuture.supplyAsync(() -> startKafka(dataDir.resolve("kafka"), port, controllerPort));
+        }
+
+        CompletableFuture<EmbeddedMongo> mongo = CompletableFuture.completedFuture(null);
+        String mongoUri = environment.getProperty("MONGODB_URI");
+        if (mongoUri != null && !mongoUri.isBlank()) {
+            properties.put("spring.mongodb.uri", mongoUri);
+        } else if (!environment.containsProperty("spring.mongodb.uri")) {
+            int port = port(environment, "orderflow.mongo-port");
+            mongo = CompletableFuture.supplyAsync(() -> startMongo(dataDir.resolve("mongo"), port));
+        }
+
+        try {
+            CompletableFuture.allOf(postgres, kafka, mongo).join();
+        } catch (CompletionException e) {
+            Exception failure = e.getCause() instanceof Exception cause ? cause : e;
+            // stop whatever did start before giving up
+            for (CompletableFuture<? extends AutoCloseable> part : List.of(mongo, kafka, postgres)) {
+                if (!part.isCompletedExceptionally() && part.join() != null) {
+                    closeQuietly(part.join());
+                }
+            }
+            throw new IllegalStateException("Could not start the embedded infrastructure under " + dataDir, failure);
+        }
+
+        if (postgres.join() != null) {
+            started.add(postgres.join());
+            properties.put("spring.datasource.url", postgres.join().jdbcUrl());
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+        }
+        if (kafka.join() != null) {
+            started.add(kafka.join());
+            properties.put("spring.kafka.bootstrap-servers", kafka.join().bootstrapServers());
+        }
+        if (mongo.join() != null) {
+            started.add(mongo.join());
+            properties.put("spring.mongodb.uri", mongo.join().connectionString());
+        }
+        return new EmbeddedInfrastructure(List.copyOf(started), Map.copyOf(properties));
+    }
+
+    /** Spring properties pointing at the started parts (datasource, Kafka bootstrap servers, MongoDB URI). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            closeQuietly(parts.get(i));
+        }
+    }
+
+    private static EmbeddedPostgres startPostgres(Path directory, int port) {
+        long start = System.nanoTime();
+        try {
+            var postgres = EmbeddedPostgres.start(directory, port);
+            log.info("Embedded PostgreSQL on port {} ({} ms), data in {}", postgres.port(), elapsedMillis(start), directory);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedKafka startKafka(Path directory, int port, int controllerPort) {
+        long start = System.nanoTime();
+        try {
+            var kafka = EmbeddedKafka.start(directory, port, controllerPort);
+            log.info("Embedded Kafka broker on {} ({} ms), log in {}", kafka.bootstrapServers(), elapsedMillis(start), directory);
+            return kafka;
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not start", e);
+        }
+    }
+
+    private static EmbeddedMongo startMongo(Path directory, int port) {
+        long start = System.nanoTime();
+        try {
+            var mongo = EmbeddedMongo.start(directory, port);
+            log.info("Embedded MongoDB wire server on {} ({} ms), data in {}", mongo.connectionString(), elapsedMillis(start), directory);
+            return mongo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int port(Environment environment, String property) {
+        Integer pinned = environment.getProperty(property, Integer.class);
+        return pinned != null && pinned > 0 ? pinned : freePort();
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port", e);
+        }
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            log.warn("Could not stop {} cleanly", part.getClass().getSimpleName(), e);
+        }
+    }
+}
