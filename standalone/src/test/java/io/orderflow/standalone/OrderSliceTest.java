@@ -147,7 +147,7 @@ class OrderSliceTest {
             """)
     void invalidOrderIsRefusedNamingTheFieldAndNothingIsStored(String name, String body, String field) throws Exception {
         long eventsBefore = eventCount();
-        long ordersBefore = mongo().getCollection("orders").countDocuments();
+        long ordersBefore = projectedOrderCount();
 
         HttpResponse<String> response = post("/api/orders", body.replace("ADDRESS", ADDRESS), UUID.randomUUID().toString());
 
@@ -161,7 +161,7 @@ class OrderSliceTest {
         assertThat(fields).contains(field);
         assertThat(problem.get("detail").asString()).contains(field);
         assertThat(eventCount()).isEqualTo(eventsBefore);
-        assertThat(mongo().getCollection("orders").countDocuments()).isEqualTo(ordersBefore);
+        assertThat(projectedOrderCount()).isEqualTo(ordersBefore);
     }
 
     @Test
@@ -267,6 +267,16 @@ class OrderSliceTest {
 
     private static MongoTemplate mongo() {
         return platform.context().getBean(MongoTemplate.class);
+    }
+
+    /** The number of order documents once the projection has caught up with every placed order. */
+    private static long projectedOrderCount() {
+        long placed = jdbc().queryForObject(
+                "select count(*) from domainevententry where payloadtype = 'io.orderflow.api.order.OrderPlacedEvent'",
+                Long.class);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo().getCollection("orders").countDocuments() == placed);
+        return placed;
     }
 
     private static long eventCount() {
