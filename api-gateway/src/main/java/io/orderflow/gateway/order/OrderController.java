@@ -7,6 +7,7 @@ import io.orderflow.api.order.OrderLine;
 import io.orderflow.api.order.OrderStatus;
 import io.orderflow.api.order.OrderView;
 import io.orderflow.api.order.PlaceOrderCommand;
+import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.gateway.config.GatewayProperties;
 import io.orderflow.gateway.problem.FieldProblem;
@@ -60,7 +61,7 @@ class OrderController {
     }
 
     @PostMapping
-    ResponseEntity<PlaceOrderResponse> place(
+    ResponseEntity<OrderStatusResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
@@ -77,7 +78,7 @@ class OrderController {
                         request.paymentMethod()),
                 properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(placed).toUri();
-        return ResponseEntity.created(location).body(new PlaceOrderResponse(placed, OrderStatus.CREATED));
+        return ResponseEntity.created(location).body(new OrderStatusResponse(placed, OrderStatus.CREATED));
     }
 
     @GetMapping("/{orderId}")
@@ -86,6 +87,17 @@ class OrderController {
                 .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .join();
         return order.orElseThrow(() -> new NotFoundException("There is no order " + orderId));
+    }
+
+    /** Starts the cancellation; the fulfilment saga undoes what was done and the order ends CANCELLED. */
+    @PostMapping("/{orderId}/cancel")
+    ResponseEntity<OrderStatusResponse> cancel(
+            @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
+            Principal principal) {
+        String customerId = principal != null ? principal.getName() : ANONYMOUS_CUSTOMER;
+        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, "cancelled by the customer", customerId, false),
+                properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return ResponseEntity.accepted().body(new OrderStatusResponse(orderId, OrderStatus.CANCELLING));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.orderflow.gateway.problem;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,13 +104,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class, ConcurrencyException.class,
-            TimeoutException.class})
+            TimeoutException.class, AggregateNotFoundException.class})
     Object handle(Exception ex) throws Exception {
         if (ex instanceof InvalidRequestException invalid) {
             return invalidRequest(invalid);
         }
         if (ex instanceof NotFoundException missing) {
             return notFound(missing);
+        }
+        if (ex instanceof AggregateNotFoundException) {
+            return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "There is no such order");
         }
         if (ex instanceof IllegalArgumentException) {
             return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", ex.getMessage());

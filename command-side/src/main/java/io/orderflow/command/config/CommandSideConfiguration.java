@@ -1,18 +1,69 @@
 package io.orderflow.command.config;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.stripe.StripeClient;
 import io.orderflow.command.order.OrderPolicy;
+import io.orderflow.command.payment.PaymentGateway;
+import io.orderflow.command.payment.simulated.SimulatedPaymentGateway;
+import io.orderflow.command.payment.stripe.StripePaymentGateway;
+import io.orderflow.command.shipping.Carrier;
+import io.orderflow.command.shipping.simulated.SimulatedCarrier;
+import io.orderflow.command.shipping.simulated.SimulatedCarrierProperties;
+import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OrderProperties.class)
+@EnableConfigurationProperties({OrderProperties.class, StripeProperties.class, SimulatedCarrierProperties.class})
 public class CommandSideConfiguration {
+
+    private static final String STRIPE_CONFIGURED = "!'${orderflow.stripe.api-key:}'.isBlank()";
 
     @Bean
     OrderPolicy orderPolicy(OrderProperties properties) {
         return new OrderPolicy(properties.paymentTimeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnExpression(STRIPE_CONFIGURED)
+    PaymentGateway stripePaymentGateway(StripeProperties properties) {
+        return new StripePaymentGateway(StripeClient.builder()
+                .setApiKey(properties.apiKey())
+                .setApiBase(properties.apiBase())
+                .setMaxNetworkRetries(properties.maxNetworkRetries())
+                .setConnectTimeout((int) properties.connectTimeout().toMillis())
+                .setReadTimeout((int) properties.readTimeout().toMillis())
+                .build());
+    }
+
+    @Bean
+    @ConditionalOnExpression("!(" + STRIPE_CONFIGURED + ")")
+    PaymentGateway simulatedPaymentGateway(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new SimulatedPaymentGateway(jdbc, transactionManager);
+    }
+
+    @Bean
+    Carrier simulatedCarrier(SimulatedCarrierProperties properties) {
+        return new SimulatedCarrier(properties);
+    }
+
+    @Bean
+    OneTimeTask<String> simulatedCarrierReportTask(@Lazy CommandGateway commands) {
+        return SimulatedCarrierReports.reportTask(commands);
+    }
+
+    @Bean
+    SimulatedCarrierReports simulatedCarrierReports(CommandGateway commands, SimulatedCarrierProperties properties,
+                                                    @Lazy SchedulerClient scheduler, OneTimeTask<String> reportTask) {
+        return new SimulatedCarrierReports(commands, properties, scheduler, reportTask);
     }
 }

@@ -1,16 +1,28 @@
 package io.orderflow.command.product;
 
+import io.orderflow.api.inventory.CommitStockCommand;
 import io.orderflow.api.inventory.CreateProductCommand;
 import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.ReleaseStockCommand;
+import io.orderflow.api.inventory.ReserveStockCommand;
+import io.orderflow.api.inventory.StockCommittedEvent;
+import io.orderflow.api.inventory.StockReleasedEvent;
+import io.orderflow.api.inventory.StockReservationRejectedEvent;
+import io.orderflow.api.inventory.StockReservedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A catalog product and its stock on hand. Prices of new orders are taken from here, never from the client.
+ * A catalog product and its stock. Prices of new orders are taken from here, never from the client. Stock on hand
+ * is split into units reserved per order and units available; an order holds at most one reservation, so a repeated
+ * reservation, release or commit for the same order changes nothing, and available stock never goes below zero.
  */
 @Aggregate
 public class Product {
@@ -18,6 +30,7 @@ public class Product {
     @AggregateIdentifier
     private String productId;
     private int stockOnHand;
+    private Map<String, Integer> reservations;
 
     /** For Axon, which rebuilds a product from its events. */
     protected Product() {
@@ -40,9 +53,69 @@ public class Product {
         apply(new ProductCreatedEvent(command.productId(), command.name(), command.price(), command.initialStock()));
     }
 
+    @CommandHandler
+    void handle(ReserveStockCommand command) {
+        if (command.quantity() < 1) {
+            throw new IllegalArgumentException("A reservation of " + productId + " needs at least one unit");
+        }
+        if (reservations.containsKey(command.orderId())) {
+            return;
+        }
+        int available = available();
+        if (command.quantity() > available) {
+            apply(new StockReservationRejectedEvent(productId, command.orderId(), command.quantity(), available,
+                    productId + ": " + command.quantity() + " requested, " + available + " available"));
+            return;
+        }
+        apply(new StockReservedEvent(productId, command.orderId(), command.quantity(), available - command.quantity(),
+                reserved() + command.quantity()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseStockCommand command) {
+        Integer quantity = reservations.get(command.orderId());
+        if (quantity != null) {
+            apply(new StockReleasedEvent(productId, command.orderId(), quantity, available() + quantity,
+                    reserved() - quantity));
+        }
+    }
+
+    @CommandHandler
+    void handle(CommitStockCommand command) {
+        Integer quantity = reservations.get(command.orderId());
+        if (quantity != null) {
+            apply(new StockCommittedEvent(productId, command.orderId(), quantity, available(), reserved() - quantity));
+        }
+    }
+
+    private int reserved() {
+        return reservations.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private int available() {
+        return stockOnHand - reserved();
+    }
+
     @EventSourcingHandler
     void on(ProductCreatedEvent event) {
         productId = event.productId();
         stockOnHand = event.initialStock();
+        reservations = new HashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(StockReservedEvent event) {
+        reservations.put(event.orderId(), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockReleasedEvent event) {
+        reservations.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(StockCommittedEvent event) {
+        reservations.remove(event.orderId());
+        stockOnHand -= event.quantity();
     }
 }

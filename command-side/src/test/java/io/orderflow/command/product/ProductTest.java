@@ -1,8 +1,15 @@
 package io.orderflow.command.product;
 
 import io.orderflow.api.common.Money;
+import io.orderflow.api.inventory.CommitStockCommand;
 import io.orderflow.api.inventory.CreateProductCommand;
 import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.ReleaseStockCommand;
+import io.orderflow.api.inventory.ReserveStockCommand;
+import io.orderflow.api.inventory.StockCommittedEvent;
+import io.orderflow.api.inventory.StockReleasedEvent;
+import io.orderflow.api.inventory.StockReservationRejectedEvent;
+import io.orderflow.api.inventory.StockReservedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ProductTest {
 
     private static final Money PRICE = Money.of("79.99", "USD");
+    private static final ProductCreatedEvent CREATED_WITH_10 = new ProductCreatedEvent("PROD-001", "Wireless Headphones", PRICE, 10);
 
     private FixtureConfiguration<Product> fixture;
 
@@ -56,6 +64,101 @@ class ProductTest {
                 .when(new CreateProductCommand("PROD-001", "", PRICE, 10))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("Product PROD-001 needs a name")
+                .expectNoEvents();
+    }
+
+    @Test
+    void reservesAvailableStockForAnOrder() {
+        fixture.given(CREATED_WITH_10)
+                .when(new ReserveStockCommand("PROD-001", "order-1", 4))
+                .expectEvents(new StockReservedEvent("PROD-001", "order-1", 4, 6, 4));
+    }
+
+    @Test
+    void reservesTheLastUnits() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4))
+                .when(new ReserveStockCommand("PROD-001", "order-2", 6))
+                .expectEvents(new StockReservedEvent("PROD-001", "order-2", 6, 0, 10));
+    }
+
+    @Test
+    void refusesReservationBeyondAvailableStockWithAnEvent() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 8, 2, 8))
+                .when(new ReserveStockCommand("PROD-001", "order-2", 3))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new StockReservationRejectedEvent("PROD-001", "order-2", 3, 2,
+                        "PROD-001: 3 requested, 2 available"));
+    }
+
+    @Test
+    void repeatedReservationForTheSameOrderIsNoOp() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4))
+                .when(new ReserveStockCommand("PROD-001", "order-1", 4))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsReservationOfNoUnits() {
+        fixture.given(CREATED_WITH_10)
+                .when(new ReserveStockCommand("PROD-001", "order-1", 0))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void releaseGivesTheOrdersUnitsBack() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
+                        new StockReservedEvent("PROD-001", "order-2", 5, 1, 9))
+                .when(new ReleaseStockCommand("PROD-001", "order-1"))
+                .expectEvents(new StockReleasedEvent("PROD-001", "order-1", 4, 5, 5));
+    }
+
+    @Test
+    void releaseWithoutReservationIsNoOp() {
+        fixture.given(CREATED_WITH_10)
+                .when(new ReleaseStockCommand("PROD-001", "order-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void repeatedReleaseIsNoOp() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
+                        new StockReleasedEvent("PROD-001", "order-1", 4, 10, 0))
+                .when(new ReleaseStockCommand("PROD-001", "order-1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasedUnitsCanBeReservedAgain() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 10, 0, 10),
+                        new StockReleasedEvent("PROD-001", "order-1", 10, 10, 0))
+                .when(new ReserveStockCommand("PROD-001", "order-2", 10))
+                .expectEvents(new StockReservedEvent("PROD-001", "order-2", 10, 0, 10));
+    }
+
+    @Test
+    void commitTakesReservedUnitsOutOfStockForGood() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4))
+                .when(new CommitStockCommand("PROD-001", "order-1"))
+                .expectEvents(new StockCommittedEvent("PROD-001", "order-1", 4, 6, 0));
+    }
+
+    @Test
+    void committedUnitsAreNotAvailableAgain() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
+                        new StockCommittedEvent("PROD-001", "order-1", 4, 6, 0))
+                .when(new ReserveStockCommand("PROD-001", "order-2", 7))
+                .expectEvents(new StockReservationRejectedEvent("PROD-001", "order-2", 7, 6,
+                        "PROD-001: 7 requested, 6 available"));
+    }
+
+    @Test
+    void repeatedCommitIsNoOp() {
+        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
+                        new StockCommittedEvent("PROD-001", "order-1", 4, 6, 0))
+                .when(new CommitStockCommand("PROD-001", "order-1"))
                 .expectNoEvents();
     }
 }

@@ -1,11 +1,22 @@
 package io.orderflow.query.catalog;
 
 import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.StockCommittedEvent;
+import io.orderflow.api.inventory.StockReleasedEvent;
+import io.orderflow.api.inventory.StockReservedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Keeps the {@code products} collection in step with the catalog events; each write is an idempotent upsert. */
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Keeps the {@code products} collection in step with the catalog and stock events. Stock events carry the levels
+ * after the change, which are set as they are: applying an event twice leaves the same document.
+ */
 @Component
 @ProcessingGroup(CatalogProjection.PROCESSING_GROUP)
 class CatalogProjection {
@@ -13,13 +24,35 @@ class CatalogProjection {
     static final String PROCESSING_GROUP = "catalog-projection";
 
     private final ProductRepository products;
+    private final MongoTemplate mongo;
 
-    CatalogProjection(ProductRepository products) {
+    CatalogProjection(ProductRepository products, MongoTemplate mongo) {
         this.products = products;
+        this.mongo = mongo;
     }
 
     @EventHandler
     void on(ProductCreatedEvent event) {
         products.save(new ProductDocument(event.productId(), event.name(), event.price(), event.initialStock(), 0));
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event) {
+        stock(event.productId(), event.stockAvailable(), event.stockReserved());
+    }
+
+    @EventHandler
+    void on(StockReleasedEvent event) {
+        stock(event.productId(), event.stockAvailable(), event.stockReserved());
+    }
+
+    @EventHandler
+    void on(StockCommittedEvent event) {
+        stock(event.productId(), event.stockAvailable(), event.stockReserved());
+    }
+
+    private void stock(String productId, int available, int reserved) {
+        mongo.updateFirst(query(where("_id").is(productId)),
+                new Update().set("stockAvailable", available).set("stockReserved", reserved), ProductDocument.class);
     }
 }

@@ -17,7 +17,7 @@ class CatalogProjectionTest {
 
     private final MongoTestSupport mongo = new MongoTestSupport();
     private final ProductRepository products = mongo.repository(ProductRepository.class);
-    private final CatalogProjection projection = new CatalogProjection(products);
+    private final CatalogProjection projection = new CatalogProjection(products, mongo.template());
     private final CatalogQueries queries = new CatalogQueries(products);
 
     @AfterEach

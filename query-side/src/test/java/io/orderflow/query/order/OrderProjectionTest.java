@@ -27,7 +27,7 @@ class OrderProjectionTest {
 
     private final MongoTestSupport mongo = new MongoTestSupport();
     private final OrderRepository orders = mongo.repository(OrderRepository.class);
-    private final OrderProjection projection = new OrderProjection(orders);
+    private final OrderProjection projection = new OrderProjection(orders, mongo.template());
     private final OrderQueries queries = new OrderQueries(orders);
 
     @AfterEach

@@ -1,0 +1,6 @@
+package io.orderflow.api.inventory;
+
+/** An order's reserved units left the stock for good; the stock levels are those after. */
+public record StockCommittedEvent(String productId, String orderId, int quantity, int stockAvailable,
+                                  int stockReserved) {
+}

@@ -1,0 +1,6 @@
+package io.orderflow.api.inventory;
+
+/** Units were set aside for an order; the stock levels are those after the reservation. */
+public record StockReservedEvent(String productId, String orderId, int quantity, int stockAvailable,
+                                 int stockReserved) {
+}

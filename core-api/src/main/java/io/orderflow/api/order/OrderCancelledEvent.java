@@ -1,0 +1,5 @@
+package io.orderflow.api.order;
+
+/** The order was called off and everything done for it undone. */
+public record OrderCancelledEvent(String orderId, String reason) {
+}

@@ -1,0 +1,5 @@
+package io.orderflow.api.payment;
+
+/** The provider refused the capture for good (the authorization lapsed, for example). */
+public record PaymentCaptureFailedEvent(String paymentId, String orderId, String reason) {
+}

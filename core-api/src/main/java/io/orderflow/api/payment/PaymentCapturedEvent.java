@@ -1,0 +1,7 @@
+package io.orderflow.api.payment;
+
+import io.orderflow.api.common.Money;
+
+/** The authorized amount was taken. */
+public record PaymentCapturedEvent(String paymentId, String orderId, Money amount) {
+}

@@ -1,0 +1,5 @@
+package io.orderflow.api.shipping;
+
+/** The booking was called off before dispatch. */
+public record ShipmentCancelledEvent(String shipmentId, String orderId, String reason) {
+}

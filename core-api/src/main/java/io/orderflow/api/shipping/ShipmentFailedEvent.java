@@ -1,0 +1,5 @@
+package io.orderflow.api.shipping;
+
+/** The parcel will not reach the customer. */
+public record ShipmentFailedEvent(String shipmentId, String orderId, String reason) {
+}

@@ -1,0 +1,5 @@
+package io.orderflow.api.shipping;
+
+/** One product and how many of it go in the parcel. */
+public record ShipmentItem(String productId, int quantity) {
+}

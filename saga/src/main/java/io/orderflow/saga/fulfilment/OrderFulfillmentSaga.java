@@ -1,0 +1,400 @@
+package io.orderflow.saga.fulfilment;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.orderflow.api.common.Money;
+import io.orderflow.api.inventory.CommitStockCommand;
+import io.orderflow.api.inventory.ReleaseStockCommand;
+import io.orderflow.api.inventory.ReserveStockCommand;
+import io.orderflow.api.inventory.StockReservationRejectedEvent;
+import io.orderflow.api.inventory.StockReservedEvent;
+import io.orderflow.api.order.CancelOrderCommand;
+import io.orderflow.api.order.ExpireOrderCommand;
+import io.orderflow.api.order.MarkOrderAwaitingPaymentCommand;
+import io.orderflow.api.order.MarkOrderDeliveredCommand;
+import io.orderflow.api.order.MarkOrderPaidCommand;
+import io.orderflow.api.order.MarkOrderShippedCommand;
+import io.orderflow.api.order.OrderCancellationRequestedEvent;
+import io.orderflow.api.order.OrderLine;
+import io.orderflow.api.order.OrderPlacedEvent;
+import io.orderflow.api.order.OrderStepRetryRequestedEvent;
+import io.orderflow.api.order.RejectOrderCommand;
+import io.orderflow.api.order.ShippingAddress;
+import io.orderflow.api.payment.AuthorizePaymentCommand;
+import io.orderflow.api.payment.CapturePaymentCommand;
+import io.orderflow.api.payment.PaymentActionRequiredEvent;
+import io.orderflow.api.payment.PaymentAuthorizationFailedEvent;
+import io.orderflow.api.payment.PaymentAuthorizedEvent;
+import io.orderflow.api.payment.PaymentCaptureFailedEvent;
+import io.orderflow.api.payment.PaymentCapturedEvent;
+import io.orderflow.api.payment.PaymentDeclinedEvent;
+import io.orderflow.api.payment.ReversePaymentCommand;
+import io.orderflow.api.shipping.CancelShipmentCommand;
+import io.orderflow.api.shipping.CreateShipmentCommand;
+import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
+import io.orderflow.api.shipping.ShipmentCreatedEvent;
+import io.orderflow.api.shipping.ShipmentDeliveredEvent;
+import io.orderflow.api.shipping.ShipmentDispatchedEvent;
+import io.orderflow.api.shipping.ShipmentFailedEvent;
+import io.orderflow.api.shipping.ShipmentItem;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Drives one order from placement to delivery, and undoes what was done when a step fails.
+ *
+ * <p>Happy path: reserve every line, then mark the order awaiting payment and authorize the total; once authorized,
+ * mark it paid and book the parcel; when the carrier picks it up, capture the payment and mark the order shipped;
+ * on delivery, take the reserved units out of stock, mark the order delivered, and end.
+ *
+ * <p>Compensation runs once a reason to stop is known (a line out of stock, a declined card, a refused or failed
+ * parcel, a cancellation, the payment deadline): it calls off the parcel if not yet picked up, reverses the payment
+ * (void or refund, as far as it got), releases the reserved lines, and then gives the order its final state, in that order. Outcomes still
+ * under way (a reservation whose answer has not arrived) are undone when they arrive, and the order is only given
+ * its final state when nothing is left pending.
+ *
+ * <p>Each step is sent and awaited inside the handling of the event that triggers it, so the step's events, the
+ * saga's state and the processor's position commit together or not at all: after a crash the event is handled again
+ * and every step, being idempotent (and idempotent at the payment provider by key), converges. Events that arrive
+ * twice or late are recognised from the saga's state and change nothing.
+ */
+@Saga
+@ProcessingGroup(OrderFulfillmentSaga.PROCESSING_GROUP)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class OrderFulfillmentSaga {
+
+    public static final String PROCESSING_GROUP = "order-fulfilment-saga";
+    static final String ORDER_ID = "orderId";
+    static final String PAYMENT_DEADLINE = "order-payment-deadline";
+    static final String PAYMENT_RETRY = "order-payment-retry";
+    static final Duration FIRST_PAYMENT_RETRY = Duration.ofSeconds(5);
+    static final Duration LONGEST_PAYMENT_RETRY = Duration.ofMinutes(2);
+
+    private transient CommandGateway commands;
+    private transient DeadlineManager deadlines;
+
+    private String orderId;
+    private String paymentId;
+    private String shipmentId;
+    private Money total;
+    private String paymentMethod;
+    private ShippingAddress shippingAddress;
+    private Instant expiresAt;
+    private String paymentDeadlineId;
+    private String paymentRetryId;
+    /** Quantity per product, in product id order so that products are always locked in the same order. */
+    private TreeMap<String, Integer> lines = new TreeMap<>();
+    private TreeSet<String> pendingReservations = new TreeSet<>();
+    private TreeSet<String> reservedProducts = new TreeSet<>();
+    private boolean paymentStarted;
+    private boolean paymentAuthorized;
+    private boolean paymentCaptured;
+    private int paymentAttempts;
+    private boolean shipmentBooked;
+    private boolean shipmentDispatched;
+    private boolean deliveryReported;
+    private String carrier;
+    private String trackingNumber;
+    /** Set once compensation starts: how the order will end, and why. */
+    private Ending ending;
+    private String endingReason;
+
+    enum Ending { REJECTED, CANCELLED, EXPIRED }
+
+    @Autowired
+    void setCommands(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @Autowired
+    void setDeadlines(DeadlineManager deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(OrderPlacedEvent event) {
+        orderId = event.orderId();
+        paymentId = derivedId("payment", orderId);
+        shipmentId = derivedId("shipment", orderId);
+        total = event.total();
+        paymentMethod = event.paymentMethod();
+        shippingAddress = event.shippingAddress();
+        expiresAt = event.expiresAt();
+        for (OrderLine line : event.lines()) {
+            lines.put(line.productId(), line.quantity());
+        }
+        SagaLifecycle.associateWith("paymentId", paymentId);
+        SagaLifecycle.associateWith("shipmentId", shipmentId);
+        paymentDeadlineId = deadlines.schedule(expiresAt, PAYMENT_DEADLINE);
+        pendingReservations.addAll(lines.keySet());
+        lines.forEach((productId, quantity) -> send(new ReserveStockCommand(productId, orderId, quantity)));
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(StockReservedEvent event) {
+        if (!pendingReservations.remove(event.productId())) {
+            return;
+        }
+        if (ending != null) {
+            send(new ReleaseStockCommand(event.productId(), orderId));
+            finishIfNothingPending();
+            return;
+        }
+        reservedProducts.add(event.productId());
+        if (pendingReservations.isEmpty()) {
+            send(new MarkOrderAwaitingPaymentCommand(orderId));
+            authorizePayment();
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(StockReservationRejectedEvent event) {
+        if (!pendingReservations.remove(event.productId())) {
+            return;
+        }
+        compensate(Ending.REJECTED, "out of stock: " + event.reason());
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(PaymentAuthorizedEvent event) {
+        if (paymentAuthorized) {
+            return;
+        }
+        paymentAuthorized = true;
+        if (ending != null) {
+            send(new ReversePaymentCommand(paymentId, endingReason));
+            return;
+        }
+        cancelPaymentDeadlines();
+        send(new MarkOrderPaidCommand(orderId, paymentId));
+        bookShipment();
+    }
+
+    /** The customer has to act first; the provider reports the outcome later, and the payment deadline still runs. */
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(PaymentActionRequiredEvent event) {
+        if (ending != null) {
+            send(new ReversePaymentCommand(paymentId, endingReason));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(PaymentDeclinedEvent event) {
+        compensate(Ending.CANCELLED, "payment declined (" + event.declineCode() + "): " + event.reason());
+    }
+
+    /** The provider was unreachable: try again with growing pauses, until the payment deadline decides. */
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(PaymentAuthorizationFailedEvent event) {
+        if (ending != null || paymentAuthorized) {
+            return;
+        }
+        Duration pause = FIRST_PAYMENT_RETRY.multipliedBy(1L << Math.min(paymentAttempts - 1, 10));
+        paymentRetryId = deadlines.schedule(pause.compareTo(LONGEST_PAYMENT_RETRY) > 0 ? LONGEST_PAYMENT_RETRY : pause,
+                PAYMENT_RETRY);
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_RETRY)
+    void retryPayment() {
+        paymentRetryId = null;
+        if (ending == null && !paymentAuthorized) {
+            authorizePayment();
+        }
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
+    void paymentDeadlinePassed() {
+        paymentDeadlineId = null;
+        if (!paymentAuthorized && ending == null) {
+            compensate(Ending.EXPIRED, "not paid by " + expiresAt);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(ShipmentCreatedEvent event) {
+        if (shipmentBooked) {
+            return;
+        }
+        shipmentBooked = true;
+        carrier = event.carrier();
+        trackingNumber = event.trackingNumber();
+        if (ending != null) {
+            send(new CancelShipmentCommand(shipmentId, endingReason));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(ShipmentBookingRefusedEvent event) {
+        compensate(Ending.CANCELLED, "the carrier refused the parcel: " + event.reason());
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(ShipmentDispatchedEvent event) {
+        if (shipmentDispatched) {
+            return;
+        }
+        shipmentDispatched = true;
+        if (ending == null) {
+            send(new CapturePaymentCommand(paymentId));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(PaymentCapturedEvent event) {
+        if (paymentCaptured) {
+            return;
+        }
+        paymentCaptured = true;
+        if (ending != null) {
+            send(new ReversePaymentCommand(paymentId, endingReason));
+            return;
+        }
+        send(new MarkOrderShippedCommand(orderId, shipmentId, carrier, trackingNumber));
+        if (deliveryReported) {
+            completeDelivery();
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(PaymentCaptureFailedEvent event) {
+        compensate(Ending.CANCELLED, "payment could not be captured: " + event.reason());
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(ShipmentDeliveredEvent event) {
+        if (ending != null || deliveryReported) {
+            return;
+        }
+        deliveryReported = true;
+        // the carrier can report delivery before this saga has seen its own capture; delivery completes after it
+        if (paymentCaptured) {
+            completeDelivery();
+        }
+    }
+
+    private void completeDelivery() {
+        reservedProducts.forEach(productId -> send(new CommitStockCommand(productId, orderId)));
+        send(new MarkOrderDeliveredCommand(orderId));
+        SagaLifecycle.end();
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(ShipmentFailedEvent event) {
+        compensate(Ending.CANCELLED, "shipment failed: " + event.reason());
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(OrderCancellationRequestedEvent event) {
+        compensate(Ending.CANCELLED, event.reason());
+    }
+
+    /** An operator asked for a stalled step to run again now. */
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(OrderStepRetryRequestedEvent event) {
+        if (ending != null) {
+            return;
+        }
+        switch (event.step()) {
+            case RESERVATION -> pendingReservations.forEach(
+                    productId -> send(new ReserveStockCommand(productId, orderId, lines.get(productId))));
+            case PAYMENT -> {
+                if (pendingReservations.isEmpty() && !paymentAuthorized) {
+                    if (paymentRetryId != null) {
+                        deadlines.cancelSchedule(PAYMENT_RETRY, paymentRetryId);
+                        paymentRetryId = null;
+                    }
+                    authorizePayment();
+                }
+            }
+            case SHIPMENT -> {
+                if (paymentAuthorized && !shipmentBooked) {
+                    bookShipment();
+                }
+            }
+        }
+    }
+
+    /**
+     * Undoes every step taken, in reverse: the parcel if not yet with the carrier, then the payment, then the stock;
+     * the first reason to stop decides how the order ends.
+     */
+    private void compensate(Ending how, String reason) {
+        if (ending == null) {
+            ending = how;
+            endingReason = reason;
+            cancelPaymentDeadlines();
+        }
+        if (shipmentBooked && !shipmentDispatched) {
+            send(new CancelShipmentCommand(shipmentId, endingReason));
+        }
+        if (paymentStarted) {
+            send(new ReversePaymentCommand(paymentId, endingReason));
+        }
+        reservedProducts.forEach(productId -> send(new ReleaseStockCommand(productId, orderId)));
+        reservedProducts.clear();
+        finishIfNothingPending();
+    }
+
+    private void finishIfNothingPending() {
+        if (ending == null || !pendingReservations.isEmpty()) {
+            return;
+        }
+        switch (ending) {
+            case REJECTED -> send(new RejectOrderCommand(orderId, endingReason));
+            case CANCELLED -> send(new CancelOrderCommand(orderId, endingReason));
+            case EXPIRED -> send(new ExpireOrderCommand(orderId));
+        }
+        SagaLifecycle.end();
+    }
+
+    private void cancelPaymentDeadlines() {
+        if (paymentDeadlineId != null) {
+            deadlines.cancelSchedule(PAYMENT_DEADLINE, paymentDeadlineId);
+            paymentDeadlineId = null;
+        }
+        if (paymentRetryId != null) {
+            deadlines.cancelSchedule(PAYMENT_RETRY, paymentRetryId);
+            paymentRetryId = null;
+        }
+    }
+
+    private void authorizePayment() {
+        paymentStarted = true;
+        paymentAttempts++;
+        send(new AuthorizePaymentCommand(paymentId, orderId, total, paymentMethod));
+    }
+
+    private void bookShipment() {
+        List<ShipmentItem> items = new ArrayList<>();
+        lines.forEach((productId, quantity) -> items.add(new ShipmentItem(productId, quantity)));
+        send(new CreateShipmentCommand(shipmentId, orderId, shippingAddress, items));
+    }
+
+    /** Waits for the step, so that its events commit with this saga's state (see the class comment). */
+    private void send(Object command) {
+        commands.sendAndWait(command);
+    }
+
+    /** Ids of the order's payment and shipment follow from the order id, so a repeated step reaches the same one. */
+    static String derivedId(String kind, String orderId) {
+        return UUID.nameUUIDFromBytes((kind + ":" + orderId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
