@@ -87,7 +87,9 @@ public class OrderFulfillmentSaga {
     static final Duration FIRST_PAYMENT_RETRY = Duration.ofSeconds(5);
     static final Duration LONGEST_PAYMENT_RETRY = Duration.ofMinutes(2);
 
+    @Autowired
     private transient CommandGateway commands;
+    @Autowired
     private transient DeadlineManager deadlines;
 
     private String orderId;
@@ -117,16 +119,6 @@ public class OrderFulfillmentSaga {
     private String endingReason;
 
     enum Ending { REJECTED, CANCELLED, EXPIRED }
-
-    @Autowired
-    void setCommands(CommandGateway commands) {
-        this.commands = commands;
-    }
-
-    @Autowired
-    void setDeadlines(DeadlineManager deadlines) {
-        this.deadlines = deadlines;
-    }
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
