@@ -1,6 +1,25 @@
 package io.orderflow.command.order;
 
 import io.orderflow.api.common.Money;
+import io.orderflow.api.order.CancelOrderCommand;
+import io.orderflow.api.order.ExpireOrderCommand;
+import io.orderflow.api.order.FulfilmentStep;
+import io.orderflow.api.order.MarkOrderAwaitingPaymentCommand;
+import io.orderflow.api.order.MarkOrderDeliveredCommand;
+import io.orderflow.api.order.MarkOrderPaidCommand;
+import io.orderflow.api.order.MarkOrderShippedCommand;
+import io.orderflow.api.order.OrderAwaitingPaymentEvent;
+import io.orderflow.api.order.OrderCancellationRequestedEvent;
+import io.orderflow.api.order.OrderCancelledEvent;
+import io.orderflow.api.order.OrderDeliveredEvent;
+import io.orderflow.api.order.OrderExpiredEvent;
+import io.orderflow.api.order.OrderPaidEvent;
+import io.orderflow.api.order.OrderRejectedEvent;
+import io.orderflow.api.order.OrderShippedEvent;
+import io.orderflow.api.order.OrderStepRetryRequestedEvent;
+import io.orderflow.api.order.RejectOrderCommand;
+import io.orderflow.api.order.RequestOrderCancellationCommand;
+import io.orderflow.api.order.RetryOrderStepCommand;
 import io.orderflow.api.order.OrderLine;
 import io.orderflow.api.order.OrderPlacedEvent;
 import io.orderflow.api.order.PlaceOrderCommand;
@@ -173,5 +192,168 @@ class OrderTest {
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("An order needs a shipping address")
                 .expectNoEvents();
+    }
+
+    private static final OrderAwaitingPaymentEvent AWAITING = new OrderAwaitingPaymentEvent("order-1");
+    private static final OrderPaidEvent PAID = new OrderPaidEvent("order-1", "pay-1");
+    private static final OrderShippedEvent SHIPPED = new OrderShippedEvent("order-1", "ship-1", "Carrier", "TRACK-1");
+    private static final OrderCancellationRequestedEvent CANCELLING =
+            new OrderCancellationRequestedEvent("order-1", "cancelled by the customer", "customer-1");
+    private static final RequestOrderCancellationCommand CUSTOMER_CANCELS =
+            new RequestOrderCancellationCommand("order-1", "cancelled by the customer", "customer-1", false);
+
+    @Test
+    void reservedOrderAwaitsPayment() {
+        fixture.given(placed())
+                .when(new MarkOrderAwaitingPaymentCommand("order-1"))
+                .expectEvents(AWAITING);
+    }
+
+    @Test
+    void repeatedProgressIsNoOp() {
+        fixture.given(placed(), AWAITING, PAID)
+                .when(new MarkOrderPaidCommand("order-1", "pay-1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void orderIsPaidAfterItsStockIsReserved() {
+        fixture.given(placed(), AWAITING)
+                .when(new MarkOrderPaidCommand("order-1", "pay-1"))
+                .expectEvents(PAID);
+    }
+
+    @Test
+    void refusesPaymentBeforeStockIsReserved() {
+        fixture.given(placed())
+                .when(new MarkOrderPaidCommand("order-1", "pay-1"))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void paidOrderShipsAndIsDelivered() {
+        fixture.given(placed(), AWAITING, PAID)
+                .when(new MarkOrderShippedCommand("order-1", "ship-1", "Carrier", "TRACK-1"))
+                .expectEvents(SHIPPED);
+        fixture.given(placed(), AWAITING, PAID, SHIPPED)
+                .when(new MarkOrderDeliveredCommand("order-1"))
+                .expectEvents(new OrderDeliveredEvent("order-1"));
+    }
+
+    @Test
+    void refusesShippingAnUnpaidOrder() {
+        fixture.given(placed(), AWAITING)
+                .when(new MarkOrderShippedCommand("order-1", "ship-1", "Carrier", "TRACK-1"))
+                .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesDeliveringAnOrderThatDidNotShip() {
+        fixture.given(placed(), AWAITING, PAID)
+                .when(new MarkOrderDeliveredCommand("order-1"))
+                .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void customerCancelsBeforePayment() {
+        fixture.given(placed(), AWAITING)
+                .when(CUSTOMER_CANCELS)
+                .expectEvents(CANCELLING);
+    }
+
+    @Test
+    void customerCancelsAfterPaymentBeforeDispatch() {
+        fixture.given(placed(), AWAITING, PAID)
+                .when(CUSTOMER_CANCELS)
+                .expectEvents(CANCELLING);
+    }
+
+    @Test
+    void customerCannotCancelADispatchedOrder() {
+        fixture.given(placed(), AWAITING, PAID, SHIPPED)
+                .when(CUSTOMER_CANCELS)
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already been dispatched"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void operatorCanForceCompensationOfADispatchedOrder() {
+        fixture.given(placed(), AWAITING, PAID, SHIPPED)
+                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true))
+                .expectEvents(new OrderCancellationRequestedEvent("order-1", "cancelled by an operator", "operator"));
+    }
+
+    @Test
+    void cannotCancelAFinishedOrder() {
+        fixture.given(placed(), AWAITING, PAID, SHIPPED, new OrderDeliveredEvent("order-1"))
+                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true))
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already DELIVERED"));
+    }
+
+    @Test
+    void repeatedCancellationIsNoOp() {
+        fixture.given(placed(), CANCELLING)
+                .when(CUSTOMER_CANCELS)
+                .expectNoEvents();
+    }
+
+    @Test
+    void progressOvertakenByACancellationChangesNothing() {
+        fixture.given(placed(), AWAITING, CANCELLING)
+                .when(new MarkOrderPaidCommand("order-1", "pay-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellationEndsTheOrderWithItsReason() {
+        fixture.given(placed(), AWAITING, CANCELLING)
+                .when(new CancelOrderCommand("order-1", "cancelled by the customer"))
+                .expectEvents(new OrderCancelledEvent("order-1", "cancelled by the customer"));
+    }
+
+    @Test
+    void outOfStockOrderIsRejected() {
+        fixture.given(placed())
+                .when(new RejectOrderCommand("order-1", "out of stock"))
+                .expectEvents(new OrderRejectedEvent("order-1", "out of stock"));
+    }
+
+    @Test
+    void finalVerdictIsGivenOnce() {
+        fixture.given(placed(), new OrderRejectedEvent("order-1", "out of stock"))
+                .when(new CancelOrderCommand("order-1", "cancelled"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void unpaidOrderExpires() {
+        fixture.given(placed(), AWAITING)
+                .when(new ExpireOrderCommand("order-1"))
+                .expectEvents(new OrderExpiredEvent("order-1", "not paid by " + NOW.plus(PAYMENT_TIMEOUT)));
+    }
+
+    @Test
+    void paidOrderCannotExpire() {
+        fixture.given(placed(), AWAITING, PAID)
+                .when(new ExpireOrderCommand("order-1"))
+                .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void operatorRetriesAStalledStep() {
+        fixture.given(placed(), AWAITING)
+                .when(new RetryOrderStepCommand("order-1", FulfilmentStep.PAYMENT, "operator"))
+                .expectEvents(new OrderStepRetryRequestedEvent("order-1", FulfilmentStep.PAYMENT, "operator"));
+    }
+
+    @Test
+    void nothingToRetryOnAFinishedOrder() {
+        fixture.given(placed(), new OrderRejectedEvent("order-1", "out of stock"))
+                .when(new RetryOrderStepCommand("order-1", FulfilmentStep.PAYMENT, "operator"))
+                .expectException(IllegalStateException.class);
     }
 }
