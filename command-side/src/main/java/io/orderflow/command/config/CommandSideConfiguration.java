@@ -12,6 +12,7 @@ import io.orderflow.command.shipping.simulated.SimulatedCarrier;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierProperties;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -57,8 +58,8 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    OneTimeTask<String> simulatedCarrierReportTask(@Lazy CommandGateway commands) {
-        return SimulatedCarrierReports.reportTask(commands);
+    OneTimeTask<String> simulatedCarrierReportTask(ObjectProvider<SimulatedCarrierReports> reports) {
+        return SimulatedCarrierReports.reportTask(reports);
     }
 
     @Bean

@@ -10,13 +10,14 @@ import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * What the simulated carrier tells the platform about its parcels, as a real carrier would by its own channel: the
- * pick-up after the dispatch delay, then the delivery (or a lost parcel) after the delivery delay. The reports are
+ * pick-up after the dispatch delay, then the delivery (or a lost parcel) the delivery delay after the pick-up. The reports are
  * durable db-scheduler tasks, so a parcel's pending reports survive a restart; with no delay they are sent at once.
  */
 @ProcessingGroup(SimulatedCarrierReports.PROCESSING_GROUP)
@@ -40,10 +41,13 @@ public class SimulatedCarrierReports {
         this.reportTask = reportTask;
     }
 
-    /** The db-scheduler task that delivers one delayed report; its data is {@code <report>:<shipmentId>}. */
-    public static OneTimeTask<String> reportTask(CommandGateway commands) {
+    /**
+     * The db-scheduler task that delivers one delayed report; its data is {@code <report>:<shipmentId>}, and a
+     * dispatch report also names the outcome that follows it: {@code dispatch:<shipmentId>:<deliver|lose>}.
+     */
+    public static OneTimeTask<String> reportTask(ObjectProvider<SimulatedCarrierReports> reports) {
         return Tasks.oneTime("simulated-carrier-report", String.class)
-                .execute((instance, context) -> send(commands, instance.getData()));
+                .execute((instance, context) -> reports.getObject().report(instance.getData()));
     }
 
     @EventHandler
@@ -52,28 +56,35 @@ public class SimulatedCarrierReports {
             return;
         }
         String outcome = properties.lostParcelPostalCode().equals(event.address().postalCode()) ? LOSE : DELIVER;
-        Duration untilDispatch = properties.dispatchDelay();
-        Duration untilOutcome = untilDispatch.plus(properties.deliveryDelay());
-        report(DISPATCH, event.shipmentId(), untilDispatch);
-        report(outcome, event.shipmentId(), untilOutcome);
+        later(DISPATCH + ":" + event.shipmentId() + ":" + outcome, properties.dispatchDelay());
     }
 
-    private void report(String report, String shipmentId, Duration delay) {
-        String data = report + ":" + shipmentId;
-        if (delay.isZero()) {
-            send(commands, data);
+    private void report(String data) {
+        String[] parts = data.split(":");
+        String shipmentId = parts[1];
+        if (parts[0].equals(DISPATCH)) {
+            String outcome = parts[2] + ":" + shipmentId;
+            if (properties.deliveryDelay().isZero()) {
+                commands.sendAndWait(new DispatchShipmentCommand(shipmentId));
+                report(outcome);
+            } else {
+                // scheduled before the pick-up is reported, so that no crash in between can lose the outcome
+                later(outcome, properties.deliveryDelay());
+                commands.sendAndWait(new DispatchShipmentCommand(shipmentId));
+            }
+        } else if (parts[0].equals(DELIVER)) {
+            commands.sendAndWait(new DeliverShipmentCommand(shipmentId));
         } else {
-            scheduler.scheduleIfNotExists(reportTask.instance(data, data), Instant.now().plus(delay));
+            commands.sendAndWait(new FailShipmentCommand(shipmentId, "the parcel was lost in transit"));
         }
     }
 
-    private static void send(CommandGateway commands, String data) {
-        String report = data.substring(0, data.indexOf(':'));
-        String shipmentId = data.substring(data.indexOf(':') + 1);
-        commands.sendAndWait(switch (report) {
-            case DISPATCH -> new DispatchShipmentCommand(shipmentId);
-            case DELIVER -> new DeliverShipmentCommand(shipmentId);
-            default -> new FailShipmentCommand(shipmentId, "the parcel was lost in transit");
-        });
+    /** Reports now when there is no delay, otherwise in a durable task (once, however often it is asked for). */
+    private void later(String data, Duration delay) {
+        if (delay.isZero()) {
+            report(data);
+        } else {
+            scheduler.scheduleIfNotExists(reportTask.instance(data, data), Instant.now().plus(delay));
+        }
     }
 }

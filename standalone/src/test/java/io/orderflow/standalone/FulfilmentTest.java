@@ -1,0 +1,232 @@
+package io.orderflow.standalone;
+
+import com.stripe.Stripe;
+import com.stripe.net.Webhook;
+import io.orderflow.command.payment.simulated.SimulatedPaymentGateway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every path of an order's life on the real embedded PostgreSQL, Kafka and MongoDB, driven over HTTP: delivered,
+ * rejected for stock, declined, lost by the carrier, refused by the carrier, cancelled before and after payment,
+ * expired, and paid through a signed Stripe webhook. Each checks the final state, the reason, the story in the event
+ * store (compensations in order), the stock levels, and what the payment provider did.
+ */
+class FulfilmentTest {
+
+    private static final Duration SETTLES = Duration.ofSeconds(30);
+    private static TestPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = TestPlatform.shared();
+    }
+
+    @Test
+    void orderIsReservedPaidShippedAndDelivered() {
+        int[] before = platform.stock("PROD-004");
+
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-004\",\"quantity\":3}]", "pm_card_visa", "N1 9GU");
+
+        JsonNode order = platform.awaitStatus(orderId, SETTLES, "DELIVERED");
+        assertThat(order.get("reason").isNull()).isTrue();
+        // the carrier may report delivery before the capture that its pick-up started is stored
+        assertThat(platform.storyOf(orderId)).hasSize(12).containsSubsequence("OrderPlacedEvent", "StockReservedEvent",
+                "OrderAwaitingPaymentEvent", "PaymentAuthorizedEvent", "OrderPaidEvent", "ShipmentCreatedEvent",
+                "ShipmentDispatchedEvent", "PaymentCapturedEvent", "OrderShippedEvent", "StockCommittedEvent",
+                "OrderDeliveredEvent");
+        assertThat(platform.storyOf(orderId)).containsSubsequence("ShipmentDispatchedEvent", "ShipmentDeliveredEvent",
+                "StockCommittedEvent");
+        assertThat(platform.stock("PROD-004")).containsExactly(before[0] - 3, before[1]);
+        assertThat(platform.providerOperations(orderId, "authorize", "requires_capture")).isEqualTo(1);
+        assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
+    }
+
+    @Test
+    void lineOutOfStockRejectsTheOrderWithEveryStockLevelBack() {
+        int[] headphones = platform.stock("PROD-001");
+        int[] webcams = platform.stock("PROD-006");
+
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-001\",\"quantity\":1},"
+                + "{\"productId\":\"PROD-006\",\"quantity\":" + (webcams[0] + 1) + "}]", "pm_card_visa", "N1 9GU");
+
+        JsonNode order = platform.awaitStatus(orderId, SETTLES, "REJECTED");
+        assertThat(order.get("reason").asString()).startsWith("out of stock: PROD-006");
+        assertThat(platform.storyOf(orderId)).containsExactly("OrderPlacedEvent", "StockReservedEvent",
+                "StockReservationRejectedEvent", "StockReleasedEvent", "OrderRejectedEvent");
+        assertThat(platform.stock("PROD-001")).containsExactly(headphones);
+        assertThat(platform.stock("PROD-006")).containsExactly(webcams);
+        assertThat(platform.providerOperations(orderId, "authorize", "requires_capture")).isZero();
+    }
+
+    @Test
+    void declinedCardCancelsTheOrderWithStockRestored() {
+        int[] before = platform.stock("PROD-007");
+
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":2}]",
+                "pm_card_chargeDeclinedInsufficientFunds", "N1 9GU");
+
+        JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+        assertThat(order.get("reason").asString())
+                .isEqualTo("payment declined (insufficient_funds): Your card has insufficient funds.");
+        assertThat(platform.storyOf(orderId)).containsExactly("OrderPlacedEvent", "StockReservedEvent",
+                "OrderAwaitingPaymentEvent", "PaymentDeclinedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.stock("PROD-007")).containsExactly(before);
+    }
+
+    @Test
+    void lostParcelIsRefundedThenStockReleasedThenTheOrderCancelled() {
+        int[] before = platform.stock("PROD-005");
+
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa", "00000");
+
+        JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+        assertThat(order.get("reason").asString()).isEqualTo("shipment failed: the parcel was lost in transit");
+        assertThat(platform.storyOf(orderId)).containsSubsequence("ShipmentDispatchedEvent", "ShipmentFailedEvent",
+                "PaymentRefundedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentCapturedEvent", "PaymentRefundedEvent");
+        assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
+        assertThat(platform.providerOperations(orderId, "refund", "refunded")).isEqualTo(1);
+        assertThat(platform.stock("PROD-005")).containsExactly(before);
+    }
+
+    @Test
+    void parcelRefusedByTheCarrierVoidsThePayment() {
+        int[] before = platform.stock("PROD-005");
+
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa", "99999");
+
+        JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+        assertThat(order.get("reason").asString()).startsWith("the carrier refused the parcel");
+        assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentAuthorizedEvent",
+                "ShipmentBookingRefusedEvent", "PaymentVoidedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.providerOperations(orderId, "void", "canceled")).isEqualTo(1);
+        assertThat(platform.providerOperations(orderId, "capture", "captured")).isZero();
+        assertThat(platform.stock("PROD-005")).containsExactly(before);
+    }
+
+    @Test
+    void customerCancelsWhileAwaitingPayment() {
+        int[] before = platform.stock("PROD-008");
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":4}]",
+                "pm_card_authenticationRequired", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
+
+        HttpResponse<String> cancelled = platform.post("/api/orders/" + orderId + "/cancel", "", Map.of());
+
+        assertThat(cancelled.statusCode()).isEqualTo(202);
+        JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+        assertThat(order.get("reason").asString()).isEqualTo("cancelled by the customer");
+        assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentActionRequiredEvent",
+                "OrderCancellationRequestedEvent", "PaymentVoidedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.providerOperations(orderId, "void", "canceled")).isEqualTo(1);
+        assertThat(platform.stock("PROD-008")).containsExactly(before);
+    }
+
+    @Test
+    void customerCancelsAfterPaymentBeforeDispatch() {
+        int[] before = platform.stock("PROD-003");
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-003\",\"quantity\":2}]", "pm_card_visa", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "PAID");
+
+        HttpResponse<String> cancelled = platform.post("/api/orders/" + orderId + "/cancel", "", Map.of());
+
+        assertThat(cancelled.statusCode()).isEqualTo(202);
+        platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+        assertThat(platform.storyOf(orderId)).containsSubsequence("OrderPaidEvent", "ShipmentCreatedEvent",
+                "OrderCancellationRequestedEvent", "ShipmentCancelledEvent", "PaymentVoidedEvent",
+                "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.storyOf(orderId)).doesNotContain("ShipmentDispatchedEvent", "PaymentCapturedEvent");
+        assertThat(platform.providerOperations(orderId, "capture", "captured")).isZero();
+        assertThat(platform.stock("PROD-003")).containsExactly(before);
+    }
+
+    @Test
+    void deliveredOrderCannotBeCancelled() {
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-004\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "DELIVERED");
+
+        HttpResponse<String> refused = platform.post("/api/orders/" + orderId + "/cancel", "", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(TestPlatform.read(refused.body()).get("detail").asString()).contains("already DELIVERED");
+    }
+
+    @Test
+    void cancellingAnUnknownOrderIsNotFound() {
+        assertThat(platform.post("/api/orders/" + java.util.UUID.randomUUID() + "/cancel", "", Map.of()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void unpaidOrderExpiresAtItsDeadlineWithStockReleased() {
+        int[] before = platform.stock("PROD-002");
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-002\",\"quantity\":1}]",
+                "pm_card_authenticationRequired", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
+
+        JsonNode order = platform.awaitStatus(orderId, Duration.ofSeconds(60), "EXPIRED");
+
+        assertThat(order.get("reason").asString()).startsWith("not paid by ");
+        assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentActionRequiredEvent", "PaymentVoidedEvent",
+                "StockReleasedEvent", "OrderExpiredEvent");
+        assertThat(platform.stock("PROD-002")).containsExactly(before);
+    }
+
+    @Test
+    void signedStripeWebhookCompletesAPaymentThatWaitedForTheCustomer() {
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-001\",\"quantity\":1}]",
+                "pm_card_authenticationRequired", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
+        Map<String, Object> intent = platform.jdbc().queryForMap(
+                "select id, payment_id from simulated_payment_intent where order_id = ?", orderId);
+        // the customer completes 3-D Secure at the provider, which then reports it
+        platform.context().getBean(SimulatedPaymentGateway.class).completeCustomerAction((String) intent.get("id"));
+        String event = stripeEvent("payment_intent.amount_capturable_updated", (String) intent.get("id"),
+                (String) intent.get("payment_id"), orderId);
+
+        HttpResponse<String> forged = platform.post("/api/webhooks/stripe", event,
+                Map.of("Stripe-Signature", signature(event, "whsec_somebody_else")));
+        HttpResponse<String> unsigned = platform.post("/api/webhooks/stripe", event, Map.of());
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(unsigned.statusCode()).isEqualTo(400);
+        assertThat(TestPlatform.read(forged.body()).get("errors").get(0).get("field").asString()).isEqualTo("Stripe-Signature");
+        assertThat(platform.storyOf(orderId)).doesNotContain("PaymentAuthorizedEvent");
+
+        HttpResponse<String> signed = platform.post("/api/webhooks/stripe", event,
+                Map.of("Stripe-Signature", signature(event, TestPlatform.WEBHOOK_SECRET)));
+        HttpResponse<String> redelivered = platform.post("/api/webhooks/stripe", event,
+                Map.of("Stripe-Signature", signature(event, TestPlatform.WEBHOOK_SECRET)));
+
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(redelivered.statusCode()).isEqualTo(200);
+        platform.awaitStatus(orderId, SETTLES, "DELIVERED");
+        assertThat(platform.storyOf(orderId).stream().filter("PaymentAuthorizedEvent"::equals)).hasSize(1);
+        assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
+    }
+
+    private static String stripeEvent(String type, String intentId, String paymentId, String orderId) {
+        return """
+                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,"type":"%s",
+                 "data":{"object":{"id":"%s","object":"payment_intent","status":"requires_capture","amount":7999,
+                 "currency":"usd","metadata":{"payment_id":"%s","order_id":"%s"}}}}"""
+                .formatted(intentId, Stripe.API_VERSION, System.currentTimeMillis() / 1000, type, intentId, paymentId, orderId);
+    }
+
+    private static String signature(String payload, String secret) {
+        long timestamp = System.currentTimeMillis() / 1000;
+        try {
+            return "t=" + timestamp + ",v1=" + Webhook.Util.computeHmacSha256(secret, timestamp + "." + payload);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
