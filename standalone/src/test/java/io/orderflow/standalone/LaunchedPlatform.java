@@ -1,0 +1,122 @@
+package io.orderflow.standalone;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged launcher run as its own process, as a user runs it ({@code java -jar orderflow-standalone.jar}),
+ * with its output kept in {@code launcher.log} under the working directory.
+ */
+final class LaunchedPlatform {
+
+    private static final Pattern READY = Pattern.compile("OrderFlow ready in ([0-9.]+) s");
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private final List<String> args;
+    private Process process;
+
+    LaunchedPlatform(Path workDir, Map<String, String> environment, String... args) {
+        this.workDir = workDir;
+        this.environment = environment;
+        this.args = List.of(args);
+    }
+
+    /** Starts the launcher and waits for its ready line; answers the start-up time it printed, in seconds. */
+    double start() throws Exception {
+        var command = new ArrayList<>(List.of("java", "-jar", System.getProperty("orderflow.jar")));
+        command.addAll(args);
+        var launcher = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
+        launcher.environment().putAll(environment);
+        process = launcher.start();
+        Process started = process;
+        Path log = workDir.resolve("launcher.log");
+        return CompletableFuture.supplyAsync(() -> awaitReadyLine(started, log)).get(180, TimeUnit.SECONDS);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGTERM, as Ctrl+C or a service manager stops it; answers the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running 60 s after SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    void killIfRunning() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double awaitReadyLine(Process process, Path log) {
+        var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                append(log, line);
+                Matcher ready = READY.matcher(line);
+                if (ready.find()) {
+                    drainInBackground(reader, log);
+                    return Double.parseDouble(ready.group(1));
+                }
+            }
+            throw new IllegalStateException("The launcher ended without a ready line; see " + log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void drainInBackground(BufferedReader reader, Path log) {
+        Thread drain = new Thread(() -> {
+            try (reader) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    append(log, line);
+                }
+            } catch (IOException ended) {
+                // the process ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    private static void append(Path log, String line) throws IOException {
+        Files.writeString(log, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
