@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every path of an order's life on the real embedded PostgreSQL, Kafka and MongoDB, driven over HTTP: delivered,
@@ -31,7 +32,7 @@ class FulfilmentTest {
 
     @Test
     void orderIsReservedPaidShippedAndDelivered() {
-        int[] before = platform.stock("PROD-004");
+        int[] before = platform.settledStock("PROD-004");
 
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-004\",\"quantity\":3}]", "pm_card_visa", "N1 9GU");
 
@@ -44,15 +45,15 @@ class FulfilmentTest {
                 "OrderDeliveredEvent");
         assertThat(platform.storyOf(orderId)).containsSubsequence("ShipmentDispatchedEvent", "ShipmentDeliveredEvent",
                 "StockCommittedEvent");
-        assertThat(platform.stock("PROD-004")).containsExactly(before[0] - 3, before[1]);
+        platform.awaitStock("PROD-004", before[0] - 3, before[1]);
         assertThat(platform.providerOperations(orderId, "authorize", "requires_capture")).isEqualTo(1);
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
     }
 
     @Test
     void lineOutOfStockRejectsTheOrderWithEveryStockLevelBack() {
-        int[] headphones = platform.stock("PROD-001");
-        int[] webcams = platform.stock("PROD-006");
+        int[] headphones = platform.settledStock("PROD-001");
+        int[] webcams = platform.settledStock("PROD-006");
 
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-001\",\"quantity\":1},"
                 + "{\"productId\":\"PROD-006\",\"quantity\":" + (webcams[0] + 1) + "}]", "pm_card_visa", "N1 9GU");
@@ -61,14 +62,14 @@ class FulfilmentTest {
         assertThat(order.get("reason").asString()).startsWith("out of stock: PROD-006");
         assertThat(platform.storyOf(orderId)).containsExactly("OrderPlacedEvent", "StockReservedEvent",
                 "StockReservationRejectedEvent", "StockReleasedEvent", "OrderRejectedEvent");
-        assertThat(platform.stock("PROD-001")).containsExactly(headphones);
-        assertThat(platform.stock("PROD-006")).containsExactly(webcams);
+        platform.awaitStock("PROD-001", headphones);
+        platform.awaitStock("PROD-006", webcams);
         assertThat(platform.providerOperations(orderId, "authorize", "requires_capture")).isZero();
     }
 
     @Test
     void declinedCardCancelsTheOrderWithStockRestored() {
-        int[] before = platform.stock("PROD-007");
+        int[] before = platform.settledStock("PROD-007");
 
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":2}]",
                 "pm_card_chargeDeclinedInsufficientFunds", "N1 9GU");
@@ -78,12 +79,12 @@ class FulfilmentTest {
                 .isEqualTo("payment declined (insufficient_funds): Your card has insufficient funds.");
         assertThat(platform.storyOf(orderId)).containsExactly("OrderPlacedEvent", "StockReservedEvent",
                 "OrderAwaitingPaymentEvent", "PaymentDeclinedEvent", "StockReleasedEvent", "OrderCancelledEvent");
-        assertThat(platform.stock("PROD-007")).containsExactly(before);
+        platform.awaitStock("PROD-007", before);
     }
 
     @Test
     void lostParcelIsRefundedThenStockReleasedThenTheOrderCancelled() {
-        int[] before = platform.stock("PROD-005");
+        int[] before = platform.settledStock("PROD-005");
 
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa", "00000");
 
@@ -94,12 +95,12 @@ class FulfilmentTest {
         assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentCapturedEvent", "PaymentRefundedEvent");
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
         assertThat(platform.providerOperations(orderId, "refund", "refunded")).isEqualTo(1);
-        assertThat(platform.stock("PROD-005")).containsExactly(before);
+        platform.awaitStock("PROD-005", before);
     }
 
     @Test
     void parcelRefusedByTheCarrierVoidsThePayment() {
-        int[] before = platform.stock("PROD-005");
+        int[] before = platform.settledStock("PROD-005");
 
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa", "99999");
 
@@ -109,12 +110,12 @@ class FulfilmentTest {
                 "ShipmentBookingRefusedEvent", "PaymentVoidedEvent", "StockReleasedEvent", "OrderCancelledEvent");
         assertThat(platform.providerOperations(orderId, "void", "canceled")).isEqualTo(1);
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isZero();
-        assertThat(platform.stock("PROD-005")).containsExactly(before);
+        platform.awaitStock("PROD-005", before);
     }
 
     @Test
     void customerCancelsWhileAwaitingPayment() {
-        int[] before = platform.stock("PROD-008");
+        int[] before = platform.settledStock("PROD-008");
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":4}]",
                 "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
@@ -127,12 +128,12 @@ class FulfilmentTest {
         assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentActionRequiredEvent",
                 "OrderCancellationRequestedEvent", "PaymentVoidedEvent", "StockReleasedEvent", "OrderCancelledEvent");
         assertThat(platform.providerOperations(orderId, "void", "canceled")).isEqualTo(1);
-        assertThat(platform.stock("PROD-008")).containsExactly(before);
+        platform.awaitStock("PROD-008", before);
     }
 
     @Test
     void customerCancelsAfterPaymentBeforeDispatch() {
-        int[] before = platform.stock("PROD-003");
+        int[] before = platform.settledStock("PROD-003");
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-003\",\"quantity\":2}]", "pm_card_visa", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "PAID");
 
@@ -145,7 +146,7 @@ class FulfilmentTest {
                 "StockReleasedEvent", "OrderCancelledEvent");
         assertThat(platform.storyOf(orderId)).doesNotContain("ShipmentDispatchedEvent", "PaymentCapturedEvent");
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isZero();
-        assertThat(platform.stock("PROD-003")).containsExactly(before);
+        platform.awaitStock("PROD-003", before);
     }
 
     @Test
@@ -161,6 +162,59 @@ class FulfilmentTest {
     }
 
     @Test
+    void operatorForcesCompensationOfAnOrderWaitingForPayment() {
+        int[] before = platform.settledStock("PROD-008");
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":1}]",
+                "pm_card_authenticationRequired", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
+
+        HttpResponse<String> compensating = platform.post("/api/admin/orders/" + orderId + "/compensate",
+                "{\"action\":\"CANCEL\",\"reason\":\"fraud check\"}", Map.of());
+
+        assertThat(compensating.statusCode()).isEqualTo(202);
+        JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+        assertThat(order.get("reason").asString()).isEqualTo("cancelled by an operator: fraud check");
+        assertThat(platform.storyOf(orderId)).containsSubsequence("OrderCancellationRequestedEvent",
+                "PaymentVoidedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        platform.awaitStock("PROD-008", before);
+    }
+
+    @Test
+    void operatorRetryOfAPaymentWaitingForTheCustomerDoesNotAuthorizeTwice() {
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":1}]",
+                "pm_card_authenticationRequired", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
+
+        HttpResponse<String> retried = platform.post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
+
+        assertThat(retried.statusCode()).isEqualTo(202);
+        await().atMost(SETTLES).until(() -> platform.storyOf(orderId).contains("OrderStepRetryRequestedEvent"));
+        assertThat(platform.jdbc().queryForObject("select count(*) from simulated_payment_intent where order_id = ?",
+                Integer.class, orderId)).as("one intent, however often authorization is asked for").isEqualTo(1);
+        platform.post("/api/orders/" + orderId + "/cancel", "", Map.of());
+        platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+    }
+
+    @Test
+    void operatorActionsOnAFinishedOrderAreConflictsAndBadActionsAreNamed() {
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+
+        HttpResponse<String> retry = platform.post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
+        HttpResponse<String> compensate = platform.post("/api/admin/orders/" + orderId + "/compensate",
+                "{\"action\":\"CANCEL\"}", Map.of());
+        HttpResponse<String> unknownStep = platform.post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"TELEPORT\"}", Map.of());
+        HttpResponse<String> noAction = platform.post("/api/admin/orders/" + orderId + "/compensate", "{}", Map.of());
+
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(compensate.statusCode()).isEqualTo(409);
+        assertThat(unknownStep.statusCode()).isEqualTo(400);
+        assertThat(TestPlatform.read(unknownStep.body()).get("errors").get(0).get("field").asString()).isEqualTo("step");
+        assertThat(noAction.statusCode()).isEqualTo(400);
+        assertThat(TestPlatform.read(noAction.body()).get("errors").get(0).get("field").asString()).isEqualTo("action");
+    }
+
+    @Test
     void cancellingAnUnknownOrderIsNotFound() {
         assertThat(platform.post("/api/orders/" + java.util.UUID.randomUUID() + "/cancel", "", Map.of()).statusCode())
                 .isEqualTo(404);
@@ -168,7 +222,7 @@ class FulfilmentTest {
 
     @Test
     void unpaidOrderExpiresAtItsDeadlineWithStockReleased() {
-        int[] before = platform.stock("PROD-002");
+        int[] before = platform.settledStock("PROD-002");
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-002\",\"quantity\":1}]",
                 "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
@@ -178,7 +232,7 @@ class FulfilmentTest {
         assertThat(order.get("reason").asString()).startsWith("not paid by ");
         assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentActionRequiredEvent", "PaymentVoidedEvent",
                 "StockReleasedEvent", "OrderExpiredEvent");
-        assertThat(platform.stock("PROD-002")).containsExactly(before);
+        platform.awaitStock("PROD-002", before);
     }
 
     @Test

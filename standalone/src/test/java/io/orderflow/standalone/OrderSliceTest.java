@@ -53,7 +53,8 @@ class OrderSliceTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start(dataDir);
+        // a short payment window, so that a deadline scheduled before a restart is seen to fire after it
+        platform = TestPlatform.start(dataDir, "--orderflow.orders.payment-timeout=20s");
     }
 
     @AfterAll
@@ -182,6 +183,10 @@ class OrderSliceTest {
     @Test
     @Order(7)
     void everythingSurvivesARestartOnTheSameDataDirectory() {
+        String waitingForPayment = platform.placeOrder("[{\"productId\":\"PROD-002\",\"quantity\":1}]",
+                "pm_card_authenticationRequired", "N1 9GU");
+        platform.awaitStatus(waitingForPayment, Duration.ofSeconds(10), "AWAITING_PAYMENT");
+
         platform.restart();
 
         JsonNode order = platform.awaitStatus(placedOrderId, Duration.ofSeconds(30),
@@ -193,6 +198,8 @@ class OrderSliceTest {
                 "select count(*) from domainevententry where payloadtype = 'io.orderflow.api.inventory.ProductCreatedEvent'",
                 Long.class)).as("the demo catalog is created once").isEqualTo(8);
         assertThat(header(awaitIntegrationEvent(placedOrderId), "event-id")).isEqualTo(placedEventId);
+        assertThat(platform.awaitStatus(waitingForPayment, Duration.ofSeconds(60), "EXPIRED").get("reason").asString())
+                .as("the payment deadline outlives the restart").startsWith("not paid by");
     }
 
     /** The number of order documents once the projection has caught up with every placed order. */

@@ -144,6 +144,22 @@ final class TestPlatform implements AutoCloseable {
         return new int[]{product.get("stockAvailable").asInt(), product.get("stockReserved").asInt()};
     }
 
+    /**
+     * {available, reserved} once no order holds the product any more: for a test whose earlier orders have all
+     * ended, the stock levels it starts from.
+     */
+    int[] settledStock(String productId) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> stock(productId), levels -> levels[1] == 0);
+    }
+
+    /** Waits until the catalog shows the product at {available, reserved}: it is projected apart from the order. */
+    void awaitStock(String productId, int... availableAndReserved) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(stock(productId))
+                        .as("stock of " + productId).containsExactly(availableAndReserved));
+    }
+
     /** The simple names of every event about the order, of every aggregate, in the order they were stored. */
     List<String> storyOf(String orderId) {
         return jdbc().queryForList("select payloadtype from domainevententry"
