@@ -3,34 +3,47 @@ package io.orderflow.gateway.order;
 import io.orderflow.api.inventory.FindProductsQuery;
 import io.orderflow.api.inventory.ProductView;
 import io.orderflow.api.order.FindOrderQuery;
+import io.orderflow.api.order.FindOrderTimelineQuery;
+import io.orderflow.api.order.FindOrdersQuery;
 import io.orderflow.api.order.OrderLine;
+import io.orderflow.api.order.OrderPage;
 import io.orderflow.api.order.OrderStatus;
 import io.orderflow.api.order.OrderView;
 import io.orderflow.api.order.PlaceOrderCommand;
 import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.ShippingAddress;
+import io.orderflow.api.order.TimelineEntry;
+import io.orderflow.api.order.WatchOrdersQuery;
 import io.orderflow.gateway.config.GatewayProperties;
 import io.orderflow.gateway.problem.FieldProblem;
 import io.orderflow.gateway.problem.InvalidRequestException;
 import io.orderflow.gateway.problem.NotFoundException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +54,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Places orders and reads them back. */
+/** Places orders, cancels them, and reads them back: one at a time, as pages, as a timeline, or live. */
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -60,6 +73,11 @@ class OrderController {
         this.properties = properties;
     }
 
+    /**
+     * Places the order and answers once its read model exists (201), so that reading it right after works; when
+     * the read model takes longer than {@code orderflow.gateway.read-model-wait}, answers 202 with the same body and
+     * {@code Location}: the order is accepted and will show up there.
+     */
     @PostMapping
     ResponseEntity<OrderStatusResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
@@ -68,25 +86,82 @@ class OrderController {
             @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
             String idempotencyKey,
             Principal principal) {
-        String customerId = principal != null ? principal.getName() : ANONYMOUS_CUSTOMER;
+        String customerId = customer(principal);
         String orderId = orderIdFor(customerId, idempotencyKey);
         List<OrderLine> lines = priceFromCatalog(request.items());
         var address = request.shippingAddress();
-        String placed = commands.sendAndWait(new PlaceOrderCommand(orderId, customerId, lines,
-                        new ShippingAddress(address.recipient(), address.line1(), address.line2(), address.city(),
-                                address.postalCode(), address.country()),
-                        request.paymentMethod()),
-                properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(placed).toUri();
-        return ResponseEntity.created(location).body(new OrderStatusResponse(placed, OrderStatus.CREATED));
+        try (SubscriptionQueryResult<Optional<OrderView>, OrderView> readModel = subscribe(orderId)) {
+            String placed = commands.sendAndWait(new PlaceOrderCommand(orderId, customerId, lines,
+                            new ShippingAddress(address.recipient(), address.line1(), address.line2(), address.city(),
+                                    address.postalCode(), address.country()),
+                            request.paymentMethod()),
+                    properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(placed).toUri();
+            Optional<OrderView> projected = Flux.concat(readModel.initialResult().flux().filter(Optional::isPresent),
+                            readModel.updates().map(Optional::of))
+                    .next()
+                    .timeout(properties.readModelWait(), reactor.core.publisher.Mono.just(Optional.empty()))
+                    .blockOptional()
+                    .flatMap(Function.identity());
+            return projected
+                    .map(order -> ResponseEntity.created(location).body(new OrderStatusResponse(placed, order.status())))
+                    .orElseGet(() -> ResponseEntity.accepted().location(location)
+                            .body(new OrderStatusResponse(placed, OrderStatus.CREATED)));
+        }
+    }
+
+    @GetMapping
+    OrderPage list(@RequestParam(required = false) OrderStatus status,
+                   @RequestParam(required = false) Instant from,
+                   @RequestParam(required = false) Instant to,
+                   @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+                   @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
+                   @Max(value = 100, message = "must be between 1 and 100") int size) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("to", "must be after from")));
+        }
+        return queries.query(new FindOrdersQuery(null, status, from, to, page, size), OrderPage.class)
+                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .join();
     }
 
     @GetMapping("/{orderId}")
     OrderView get(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId) {
-        Optional<OrderView> order = queries.query(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
+        return find(orderId);
+    }
+
+    @GetMapping("/{orderId}/events")
+    List<TimelineEntry> timeline(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId) {
+        find(orderId);
+        return queries.query(new FindOrderTimelineQuery(orderId), ResponseTypes.multipleInstancesOf(TimelineEntry.class))
                 .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .join();
-        return order.orElseThrow(() -> new NotFoundException("There is no order " + orderId));
+    }
+
+    /** The order now, then every change, as server-sent events; the stream ends when the order reaches its end. */
+    @GetMapping(path = "/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<OrderView>> stream(
+            @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId) {
+        SubscriptionQueryResult<Optional<OrderView>, OrderView> result = subscribe(orderId);
+        Optional<OrderView> now = result.initialResult().block(properties.queryTimeout());
+        if (now == null || now.isEmpty()) {
+            result.close();
+            throw new NotFoundException("There is no order " + orderId);
+        }
+        return Flux.concat(Flux.just(now.get()), result.updates())
+                .takeUntil(order -> order.status().isTerminal())
+                .map(order -> ServerSentEvent.builder(order).event("order").build())
+                .doFinally(signal -> result.close());
+    }
+
+    /** Every change of every order, live, for operators; runs until the client goes away. */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<OrderView>> firehose() {
+        var result = queries.subscriptionQuery(new WatchOrdersQuery(),
+                ResponseTypes.multipleInstancesOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+        return result.updates()
+                .map(order -> ServerSentEvent.builder(order).event("order").build())
+                .doFinally(signal -> result.close());
     }
 
     /** Starts the cancellation; the fulfilment saga undoes what was done and the order ends CANCELLED. */
@@ -94,8 +169,7 @@ class OrderController {
     ResponseEntity<OrderStatusResponse> cancel(
             @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
             Principal principal) {
-        String customerId = principal != null ? principal.getName() : ANONYMOUS_CUSTOMER;
-        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, "cancelled by the customer", customerId, false),
+        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, "cancelled by the customer", customer(principal), false),
                 properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(new OrderStatusResponse(orderId, OrderStatus.CANCELLING));
     }
@@ -109,6 +183,22 @@ class OrderController {
             return UUID.randomUUID().toString();
         }
         return UUID.nameUUIDFromBytes((customerId + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String customer(Principal principal) {
+        return principal != null ? principal.getName() : ANONYMOUS_CUSTOMER;
+    }
+
+    private SubscriptionQueryResult<Optional<OrderView>, OrderView> subscribe(String orderId) {
+        return queries.subscriptionQuery(new FindOrderQuery(orderId),
+                ResponseTypes.optionalInstanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+    }
+
+    private OrderView find(String orderId) {
+        Optional<OrderView> order = queries.query(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+        return order.orElseThrow(() -> new NotFoundException("There is no order " + orderId));
     }
 
     private List<OrderLine> priceFromCatalog(List<PlaceOrderRequest.Item> items) {

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -68,6 +69,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         });
         return invalid(problems);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        String expected = ex.getRequiredType() == null ? "" : ex.getRequiredType().isEnum()
+                ? "; one of " + java.util.Arrays.toString(ex.getRequiredType().getEnumConstants())
+                : ex.getRequiredType() == java.time.Instant.class ? "; an ISO-8601 instant such as 2026-11-25T00:00:00Z" : "";
+        return invalid(List.of(new FieldProblem(name, "has the wrong type or format" + expected)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.orderflow.query.order;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.order.OrderLine;
 import io.orderflow.api.order.OrderStatus;
+import io.orderflow.api.order.OrderSummary;
 import io.orderflow.api.order.OrderView;
 import io.orderflow.api.order.ShippingAddress;
 import org.springframework.data.annotation.Id;
@@ -20,12 +21,20 @@ public record OrderDocument(@Id String orderId,
                             List<OrderLine> lines,
                             Money total,
                             ShippingAddress shippingAddress,
+                            String paymentStatus,
+                            String shipmentStatus,
+                            String carrier,
+                            String trackingNumber,
                             Instant placedAt,
                             Instant expiresAt,
                             Instant updatedAt) {
 
     OrderView toView() {
-        return new OrderView(orderId, customerId, status, reason, lines, total, shippingAddress, placedAt, expiresAt,
-                updatedAt);
+        return new OrderView(orderId, customerId, status, reason, lines, total, shippingAddress, paymentStatus,
+                shipmentStatus, carrier, trackingNumber, placedAt, expiresAt, updatedAt);
+    }
+
+    OrderSummary toSummary() {
+        return new OrderSummary(orderId, customerId, status, reason, lines.size(), total, placedAt, updatedAt);
     }
 }

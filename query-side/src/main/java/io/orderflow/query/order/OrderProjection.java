@@ -1,5 +1,6 @@
 package io.orderflow.query.order;
 
+import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.OrderAwaitingPaymentEvent;
 import io.orderflow.api.order.OrderCancellationRequestedEvent;
 import io.orderflow.api.order.OrderCancelledEvent;
@@ -10,9 +11,25 @@ import io.orderflow.api.order.OrderPlacedEvent;
 import io.orderflow.api.order.OrderRejectedEvent;
 import io.orderflow.api.order.OrderShippedEvent;
 import io.orderflow.api.order.OrderStatus;
+import io.orderflow.api.order.WatchOrdersQuery;
+import io.orderflow.api.payment.PaymentActionRequiredEvent;
+import io.orderflow.api.payment.PaymentAuthorizedEvent;
+import io.orderflow.api.payment.PaymentCapturedEvent;
+import io.orderflow.api.payment.PaymentDeclinedEvent;
+import io.orderflow.api.payment.PaymentRefundedEvent;
+import io.orderflow.api.payment.PaymentVoidedEvent;
+import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
+import io.orderflow.api.shipping.ShipmentCancelledEvent;
+import io.orderflow.api.shipping.ShipmentCreatedEvent;
+import io.orderflow.api.shipping.ShipmentDeliveredEvent;
+import io.orderflow.api.shipping.ShipmentDispatchedEvent;
+import io.orderflow.api.shipping.ShipmentFailedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -23,9 +40,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Keeps the {@code orders} collection in step with the order events. Placement writes the whole document; each
- * later event sets the status (and reason) it leads to. Every write sets values rather than adding to them, so an
- * event applied twice (after a crash, or in a replay) leaves the same document.
+ * Keeps the {@code orders} collection in step with the events of an order, its payment and its parcel. Placement
+ * writes the whole document; each later event sets the fields it changes. Every write sets values rather than adding
+ * to them, so an event applied twice (after a crash, or in a replay) leaves the same document. After each write the
+ * new state goes to the subscribers of that order and of the operators' firehose.
  */
 @Component
 @ProcessingGroup(OrderProjection.PROCESSING_GROUP)
@@ -33,18 +51,24 @@ class OrderProjection {
 
     static final String PROCESSING_GROUP = "order-projection";
 
-    private final OrderRepository orders;
     private final MongoTemplate mongo;
+    private final QueryUpdateEmitter updates;
 
-    OrderProjection(OrderRepository orders, MongoTemplate mongo) {
-        this.orders = orders;
+    OrderProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
         this.mongo = mongo;
+        this.updates = updates;
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), OrderDocument.class);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event) {
-        orders.save(new OrderDocument(event.orderId(), event.customerId(), OrderStatus.CREATED, null, event.lines(),
-                event.total(), event.shippingAddress(), event.placedAt(), event.expiresAt(), event.placedAt()));
+        publish(mongo.save(new OrderDocument(event.orderId(), event.customerId(), OrderStatus.CREATED, null,
+                event.lines(), event.total(), event.shippingAddress(), null, null, null, null, event.placedAt(),
+                event.expiresAt(), event.placedAt())));
     }
 
     @EventHandler
@@ -87,9 +111,90 @@ class OrderProjection {
         status(event.orderId(), OrderStatus.EXPIRED, event.reason(), at);
     }
 
+    @EventHandler
+    void on(PaymentActionRequiredEvent event, @Timestamp Instant at) {
+        payment(event.orderId(), "ACTION_REQUIRED", at);
+    }
+
+    @EventHandler
+    void on(PaymentAuthorizedEvent event, @Timestamp Instant at) {
+        payment(event.orderId(), "AUTHORIZED", at);
+    }
+
+    @EventHandler
+    void on(PaymentDeclinedEvent event, @Timestamp Instant at) {
+        payment(event.orderId(), "DECLINED", at);
+    }
+
+    @EventHandler
+    void on(PaymentCapturedEvent event, @Timestamp Instant at) {
+        payment(event.orderId(), "CAPTURED", at);
+    }
+
+    @EventHandler
+    void on(PaymentVoidedEvent event, @Timestamp Instant at) {
+        payment(event.orderId(), "VOIDED", at);
+    }
+
+    @EventHandler
+    void on(PaymentRefundedEvent event, @Timestamp Instant at) {
+        payment(event.orderId(), "REFUNDED", at);
+    }
+
+    @EventHandler
+    void on(ShipmentCreatedEvent event, @Timestamp Instant at) {
+        change(event.orderId(), new Update().set("shipmentStatus", "CREATED").set("carrier", event.carrier())
+                .set("trackingNumber", event.trackingNumber()).set("updatedAt", at));
+    }
+
+    @EventHandler
+    void on(ShipmentBookingRefusedEvent event, @Timestamp Instant at) {
+        shipment(event.orderId(), "REFUSED", at);
+    }
+
+    @EventHandler
+    void on(ShipmentDispatchedEvent event, @Timestamp Instant at) {
+        shipment(event.orderId(), "DISPATCHED", at);
+    }
+
+    @EventHandler
+    void on(ShipmentDeliveredEvent event, @Timestamp Instant at) {
+        shipment(event.orderId(), "DELIVERED", at);
+    }
+
+    @EventHandler
+    void on(ShipmentFailedEvent event, @Timestamp Instant at) {
+        shipment(event.orderId(), "FAILED", at);
+    }
+
+    @EventHandler
+    void on(ShipmentCancelledEvent event, @Timestamp Instant at) {
+        shipment(event.orderId(), "CANCELLED", at);
+    }
+
     private void status(String orderId, OrderStatus status, String reason, Instant at) {
-        mongo.updateFirst(query(where("_id").is(orderId)),
-                new Update().set("status", status).set("reason", reason).set("updatedAt", at),
-                OrderDocument.class);
+        change(orderId, new Update().set("status", status).set("reason", reason).set("updatedAt", at));
+    }
+
+    private void payment(String orderId, String paymentStatus, Instant at) {
+        change(orderId, new Update().set("paymentStatus", paymentStatus).set("updatedAt", at));
+    }
+
+    private void shipment(String orderId, String shipmentStatus, Instant at) {
+        change(orderId, new Update().set("shipmentStatus", shipmentStatus).set("updatedAt", at));
+    }
+
+    private void change(String orderId, Update update) {
+        OrderDocument changed = mongo.findAndModify(query(where("_id").is(orderId)), update,
+                FindAndModifyOptions.options().returnNew(true), OrderDocument.class);
+        if (changed != null) {
+            publish(changed);
+        }
+    }
+
+    private void publish(OrderDocument order) {
+        var view = order.toView();
+        updates.emit(FindOrderQuery.class, query -> query.orderId().equals(order.orderId()), view);
+        updates.emit(WatchOrdersQuery.class, query -> true, view);
     }
 }

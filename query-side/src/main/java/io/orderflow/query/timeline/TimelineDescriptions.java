@@ -1,0 +1,89 @@
+package io.orderflow.query.timeline;
+
+import io.orderflow.api.inventory.StockCommittedEvent;
+import io.orderflow.api.inventory.StockReleasedEvent;
+import io.orderflow.api.inventory.StockReservationRejectedEvent;
+import io.orderflow.api.inventory.StockReservedEvent;
+import io.orderflow.api.order.OrderAwaitingPaymentEvent;
+import io.orderflow.api.order.OrderCancellationRequestedEvent;
+import io.orderflow.api.order.OrderCancelledEvent;
+import io.orderflow.api.order.OrderDeliveredEvent;
+import io.orderflow.api.order.OrderExpiredEvent;
+import io.orderflow.api.order.OrderPaidEvent;
+import io.orderflow.api.order.OrderPlacedEvent;
+import io.orderflow.api.order.OrderRejectedEvent;
+import io.orderflow.api.order.OrderShippedEvent;
+import io.orderflow.api.order.OrderStepRetryRequestedEvent;
+import io.orderflow.api.payment.PaymentActionRequiredEvent;
+import io.orderflow.api.payment.PaymentAuthorizationFailedEvent;
+import io.orderflow.api.payment.PaymentAuthorizedEvent;
+import io.orderflow.api.payment.PaymentCaptureFailedEvent;
+import io.orderflow.api.payment.PaymentCapturedEvent;
+import io.orderflow.api.payment.PaymentDeclinedEvent;
+import io.orderflow.api.payment.PaymentRefundedEvent;
+import io.orderflow.api.payment.PaymentVoidedEvent;
+import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
+import io.orderflow.api.shipping.ShipmentCancelledEvent;
+import io.orderflow.api.shipping.ShipmentCreatedEvent;
+import io.orderflow.api.shipping.ShipmentDeliveredEvent;
+import io.orderflow.api.shipping.ShipmentDispatchedEvent;
+import io.orderflow.api.shipping.ShipmentFailedEvent;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A sentence for every event of an order's life, of the order itself, its stock, its payment and its parcel. An
+ * event without a sentence here is not part of any order's timeline.
+ */
+final class TimelineDescriptions {
+
+    private final Map<Class<?>, Function<Object, Described>> describers = new HashMap<>();
+
+    /** The order an event belongs to and what it says, for the timeline. */
+    record Described(String orderId, String description) {
+    }
+
+    TimelineDescriptions() {
+        on(OrderPlacedEvent.class, e -> e.orderId(), e -> "Order placed: " + e.lines().size()
+                + (e.lines().size() == 1 ? " line" : " lines") + ", total " + e.total() + ", to be paid by " + e.expiresAt());
+        on(StockReservedEvent.class, e -> e.orderId(), e -> "Reserved " + e.quantity() + " × " + e.productId());
+        on(StockReservationRejectedEvent.class, e -> e.orderId(), e -> "Not enough stock: " + e.reason());
+        on(StockReleasedEvent.class, e -> e.orderId(), e -> "Released " + e.quantity() + " × " + e.productId());
+        on(StockCommittedEvent.class, e -> e.orderId(), e -> e.quantity() + " × " + e.productId() + " left the stock for good");
+        on(OrderAwaitingPaymentEvent.class, e -> e.orderId(), e -> "Every line reserved; awaiting payment");
+        on(PaymentAuthorizedEvent.class, e -> e.orderId(), e -> "Payment of " + e.amount() + " authorized");
+        on(PaymentActionRequiredEvent.class, e -> e.orderId(), e -> "Payment waits for the customer to confirm it");
+        on(PaymentDeclinedEvent.class, e -> e.orderId(), e -> "Payment declined (" + e.declineCode() + "): " + e.reason());
+        on(PaymentAuthorizationFailedEvent.class, e -> e.orderId(), e -> "Payment provider unavailable, to be retried: " + e.reason());
+        on(OrderPaidEvent.class, e -> e.orderId(), e -> "Order paid");
+        on(ShipmentCreatedEvent.class, e -> e.orderId(), e -> "Parcel booked with " + e.carrier() + ", tracking number " + e.trackingNumber());
+        on(ShipmentBookingRefusedEvent.class, e -> e.orderId(), e -> "The carrier refused the parcel: " + e.reason());
+        on(ShipmentDispatchedEvent.class, e -> e.orderId(), e -> "Parcel picked up by " + e.carrier());
+        on(PaymentCapturedEvent.class, e -> e.orderId(), e -> "Payment of " + e.amount() + " captured");
+        on(PaymentCaptureFailedEvent.class, e -> e.orderId(), e -> "Payment could not be captured: " + e.reason());
+        on(OrderShippedEvent.class, e -> e.orderId(), e -> "Order shipped, tracking number " + e.trackingNumber());
+        on(ShipmentDeliveredEvent.class, e -> e.orderId(), e -> "Parcel delivered");
+        on(OrderDeliveredEvent.class, e -> e.orderId(), e -> "Order delivered");
+        on(ShipmentFailedEvent.class, e -> e.orderId(), e -> "Shipment failed: " + e.reason());
+        on(ShipmentCancelledEvent.class, e -> e.orderId(), e -> "Parcel booking called off: " + e.reason());
+        on(PaymentVoidedEvent.class, e -> e.orderId(), e -> "Payment authorization voided: " + e.reason());
+        on(PaymentRefundedEvent.class, e -> e.orderId(), e -> "Payment of " + e.amount() + " refunded: " + e.reason());
+        on(OrderCancellationRequestedEvent.class, e -> e.orderId(),
+                e -> "Cancellation requested by " + e.requestedBy() + ": " + e.reason());
+        on(OrderStepRetryRequestedEvent.class, e -> e.orderId(), e -> e.requestedBy() + " asked to retry " + e.step());
+        on(OrderRejectedEvent.class, e -> e.orderId(), e -> "Order rejected: " + e.reason());
+        on(OrderCancelledEvent.class, e -> e.orderId(), e -> "Order cancelled: " + e.reason());
+        on(OrderExpiredEvent.class, e -> e.orderId(), e -> "Order expired: " + e.reason());
+    }
+
+    Optional<Described> describe(Object event) {
+        return Optional.ofNullable(describers.get(event.getClass())).map(describer -> describer.apply(event));
+    }
+
+    private <E> void on(Class<E> type, Function<E, String> orderId, Function<E, String> sentence) {
+        describers.put(type, event -> new Described(orderId.apply(type.cast(event)), sentence.apply(type.cast(event))));
+    }
+}

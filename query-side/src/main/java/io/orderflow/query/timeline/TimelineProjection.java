@@ -1,0 +1,59 @@
+package io.orderflow.query.timeline;
+
+import io.orderflow.api.order.FindOrderTimelineQuery;
+import io.orderflow.api.order.TimelineEntry;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The timeline of every order ({@code order_timeline}): one document per event of the order, its stock, payment
+ * and parcel, with a sentence a person can read, answered in the order the events were stored.
+ */
+@Component
+@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+class TimelineProjection {
+
+    static final String PROCESSING_GROUP = "order-timeline-projection";
+
+    private final MongoTemplate mongo;
+    private final TimelineDescriptions descriptions = new TimelineDescriptions();
+
+    TimelineProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), TimelineDocument.class);
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message, TrackingToken token) {
+        descriptions.describe(event).ifPresent(described -> mongo.save(new TimelineDocument(message.getIdentifier(),
+                described.orderId(), token.position().orElse(0), simpleType(event), message.getTimestamp(),
+                described.description())));
+    }
+
+    @QueryHandler
+    List<TimelineEntry> handle(FindOrderTimelineQuery query) {
+        return mongo.find(query(where("orderId").is(query.orderId())).with(Sort.by("position")), TimelineDocument.class)
+                .stream().map(TimelineDocument::toEntry).toList();
+    }
+
+    private static String simpleType(Object event) {
+        return event.getClass().getSimpleName().replaceFirst("Event$", "");
+    }
+}

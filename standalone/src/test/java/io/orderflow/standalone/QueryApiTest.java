@@ -1,0 +1,124 @@
+package io.orderflow.standalone;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.orderflow.standalone.TestPlatform.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reading side of the HTTP contract: read-your-writes, pages with filters, the timeline and live updates. */
+class QueryApiTest {
+
+    private static final Duration SETTLES = Duration.ofSeconds(30);
+    private static TestPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = TestPlatform.shared();
+    }
+
+    @Test
+    void placedOrderCanBeReadRightAfterTheAnswer() {
+        for (int i = 0; i < 10; i++) {
+            var placed = platform.post("/api/orders", """
+                    {"items":[{"productId":"PROD-003","quantity":1}],"paymentMethod":"pm_card_visa",
+                     "shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"GB"}}""",
+                    "ryw-" + System.nanoTime());
+
+            assertThat(placed.statusCode()).isEqualTo(201);
+            String location = placed.headers().firstValue("Location").orElseThrow();
+            assertThat(platform.get(URI.create(location).getPath()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void timelineTellsTheWholeStoryInOrder() {
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+
+        JsonNode timeline = org.awaitility.Awaitility.await().atMost(SETTLES)
+                .until(() -> read(platform.get("/api/orders/" + orderId + "/events").body()), events -> events.size() == 6);
+
+        List<String> types = new ArrayList<>();
+        timeline.forEach(entry -> types.add(entry.get("type").asString()));
+        assertThat(types).containsExactly("OrderPlaced", "StockReserved", "OrderAwaitingPayment", "PaymentDeclined",
+                "StockReleased", "OrderCancelled");
+        assertThat(timeline.get(3).get("description").asString()).isEqualTo("Payment declined (generic_decline): Your card was declined.");
+        assertThat(timeline.get(0).get("occurredAt").asString()).isNotBlank();
+        assertThat(platform.get("/api/orders/" + java.util.UUID.randomUUID() + "/events").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void ordersArePagedNewestFirstAndFilteredByStatus() {
+        String first = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU");
+        String second = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU");
+        platform.awaitStatus(first, SETTLES, "CANCELLED");
+        platform.awaitStatus(second, SETTLES, "CANCELLED");
+
+        JsonNode page = read(platform.get("/api/orders?status=CANCELLED&page=0&size=2").body());
+
+        assertThat(page.get("page").asInt()).isZero();
+        assertThat(page.get("size").asInt()).isEqualTo(2);
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.get("items")).hasSize(2);
+        assertThat(page.get("items").get(0).get("orderId").asString()).isEqualTo(second);
+        assertThat(page.get("items").get(1).get("orderId").asString()).isEqualTo(first);
+        page.get("items").forEach(item -> assertThat(item.get("status").asString()).isEqualTo("CANCELLED"));
+        JsonNode secondPage = read(platform.get("/api/orders?status=CANCELLED&page=1&size=2").body());
+        secondPage.get("items").forEach(item -> assertThat(item.get("orderId").asString()).isNotIn(first, second));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown status  | status=LOST                         | status
+            size too big    | size=500                            | size
+            negative page   | page=-1                             | page
+            bad instant     | from=yesterday                      | from
+            empty window    | from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z | to
+            """)
+    void badFiltersAreRefusedNamingTheParameter(String name, String parameters, String field) {
+        HttpResponse<String> response = platform.get("/api/orders?" + parameters);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(read(response.body()).get("errors").get(0).get("field").asString()).isEqualTo(field);
+    }
+
+    @Test
+    void streamSendsTheOrderThenEveryChangeUntilItEnds() throws Exception {
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-004\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.property("local.server.port")
+                + "/api/orders/" + orderId + "/stream")).header("Accept", "text/event-stream").build();
+
+        CompletableFuture<List<String>> statuses = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> response.body()
+                        .filter(line -> line.startsWith("data:"))
+                        .map(line -> read(line.substring(5)).get("status").asString())
+                        .toList());
+
+        List<String> seen = statuses.get(60, TimeUnit.SECONDS);
+        assertThat(seen).last().isEqualTo("DELIVERED");
+        assertThat(seen).containsSubsequence("PAID", "SHIPPED", "DELIVERED");
+        assertThat(List.of("CREATED", "AWAITING_PAYMENT", "PAID", "SHIPPED", "DELIVERED"))
+                .as("statuses arrive in the order of the order's life").containsSubsequence(seen.stream().distinct().toList());
+    }
+
+    @Test
+    void streamOfAnUnknownOrderIsNotFound() {
+        assertThat(platform.get("/api/orders/" + java.util.UUID.randomUUID() + "/stream").statusCode()).isEqualTo(404);
+    }
+}
