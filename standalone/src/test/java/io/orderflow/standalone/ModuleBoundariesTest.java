@@ -3,6 +3,8 @@ package io.orderflow.standalone;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,8 @@ class ModuleBoundariesTest {
     @Test
     void projectionsAndQueriesDoNotSendCommands() {
         noClasses().that().resideInAPackage("io.orderflow.query..")
-                .should().dependOnClassesThat().resideInAPackage("org.axonframework.commandhandling..")
+                .should().dependOnClassesThat().areAssignableTo(CommandGateway.class)
+                .orShould().dependOnClassesThat().areAssignableTo(CommandBus.class)
                 .check(classes);
     }
 }

@@ -6,7 +6,9 @@ import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @ProcessingGroup(CatalogProjection.PROCESSING_GROUP)
 class CatalogProjection {
 
-    static final String PROCESSING_GROUP = "catalog-projection";
+    static final String PROCESSING_GROUP = io.orderflow.query.QuerySide.CATALOG_PROJECTION;
 
     private final ProductRepository products;
     private final MongoTemplate mongo;
@@ -29,6 +31,11 @@ class CatalogProjection {
     CatalogProjection(ProductRepository products, MongoTemplate mongo) {
         this.products = products;
         this.mongo = mongo;
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), ProductDocument.class);
     }
 
     @EventHandler

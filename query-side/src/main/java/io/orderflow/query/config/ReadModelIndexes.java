@@ -24,6 +24,6 @@ class ReadModelIndexes implements InitializingBean {
         orders.createIndex(new Index().on("status", Sort.Direction.ASC).on("placedAt", Sort.Direction.DESC).named("orders_by_status"));
         orders.createIndex(new Index().on("customerId", Sort.Direction.ASC).on("placedAt", Sort.Direction.DESC).named("orders_by_customer"));
         mongo.indexOps("order_timeline")
-                .createIndex(new Index().on("orderId", Sort.Direction.ASC).on("position", Sort.Direction.ASC).named("timeline_by_order"));
+                .createIndex(new Index().on("orderId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.ASC).named("timeline_by_order"));
     }
 }

@@ -31,6 +31,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @ProcessingGroup(OrderProjection.PROCESSING_GROUP)
 class OrderProjection {
 
-    static final String PROCESSING_GROUP = "order-projection";
+    static final String PROCESSING_GROUP = io.orderflow.query.QuerySide.ORDER_PROJECTION;
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;
@@ -61,7 +62,7 @@ class OrderProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), OrderDocument.class);
+        mongo.remove(new Query(), OrderDocument.class);
     }
 
     @EventHandler

@@ -7,11 +7,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 
 /**
- * One event of an order, keyed by the event's id (so a replayed event overwrites itself), with its position in the
- * event store to keep the order of events exact even within one millisecond.
+ * One event of an order, keyed by the event's id (so a replayed event overwrites itself). Entries are ordered by
+ * time, then by the event's step in an order's life (events of one transaction often share a millisecond), then by
+ * id: an order that follows from the events alone, the same live and in a replay.
  */
 @Document("order_timeline")
-record TimelineDocument(@Id String eventId, String orderId, long position, String type, Instant occurredAt,
+record TimelineDocument(@Id String eventId, String orderId, Instant occurredAt, int step, String type,
                         String description) {
 
     TimelineEntry toEntry() {

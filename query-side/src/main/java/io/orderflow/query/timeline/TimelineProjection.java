@@ -6,7 +6,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,7 +25,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
 class TimelineProjection {
 
-    static final String PROCESSING_GROUP = "order-timeline-projection";
+    static final String PROCESSING_GROUP = io.orderflow.query.QuerySide.TIMELINE_PROJECTION;
 
     private final MongoTemplate mongo;
     private final TimelineDescriptions descriptions = new TimelineDescriptions();
@@ -41,15 +40,15 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(Object event, EventMessage<?> message, TrackingToken token) {
+    void on(Object event, EventMessage<?> message) {
         descriptions.describe(event).ifPresent(described -> mongo.save(new TimelineDocument(message.getIdentifier(),
-                described.orderId(), token.position().orElse(0), simpleType(event), message.getTimestamp(),
+                described.orderId(), message.getTimestamp(), described.step(), simpleType(event),
                 described.description())));
     }
 
     @QueryHandler
     List<TimelineEntry> handle(FindOrderTimelineQuery query) {
-        return mongo.find(query(where("orderId").is(query.orderId())).with(Sort.by("position")), TimelineDocument.class)
+        return mongo.find(query(where("orderId").is(query.orderId())).with(Sort.by("occurredAt", "step", "_id")), TimelineDocument.class)
                 .stream().map(TimelineDocument::toEntry).toList();
     }
 

@@ -1,0 +1,54 @@
+package io.orderflow.gateway.admin;
+
+import io.orderflow.api.operations.FindProcessorStatusQuery;
+import io.orderflow.api.operations.ProcessorStatus;
+import io.orderflow.api.operations.ReplayProjectionCommand;
+import io.orderflow.gateway.config.GatewayProperties;
+import io.orderflow.gateway.problem.NotFoundException;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Event processors for operators: status, lag and replay progress of each, and replaying a projection. */
+@RestController
+@RequestMapping("/api/admin/projections")
+class ProjectionAdminController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final GatewayProperties properties;
+
+    ProjectionAdminController(CommandGateway commands, QueryGateway queries, GatewayProperties properties) {
+        this.commands = commands;
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    List<ProcessorStatus> list() {
+        return queries.query(new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
+                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+    }
+
+    /** Starts rebuilding the projection's read model; its progress shows in {@code GET /api/admin/projections}. */
+    @PostMapping("/{name}/replay")
+    ResponseEntity<ProcessorStatus> replay(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}", message = "is not a processor name") String name) {
+        if (list().stream().noneMatch(status -> status.name().equals(name))) {
+            throw new NotFoundException("There is no event processor " + name);
+        }
+        commands.sendAndWait(new ReplayProjectionCommand(name), properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return ResponseEntity.accepted().body(list().stream().filter(status -> status.name().equals(name)).findFirst().orElseThrow());
+    }
+}

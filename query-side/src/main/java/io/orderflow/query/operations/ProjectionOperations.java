@@ -1,0 +1,108 @@
+package io.orderflow.query.operations;
+
+import io.orderflow.api.operations.FindProcessorStatusQuery;
+import io.orderflow.api.operations.ProcessorStatus;
+import io.orderflow.api.operations.ReplayProjectionCommand;
+import io.orderflow.query.QuerySide;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Replays a projection from the event store while everything else keeps running, and reports every event
+ * processor's position, lag, errors and replay progress. The projection's reset handler clears its read model;
+ * Axon's streaming processor then reads the store from the start, marking the events as replayed until it reaches
+ * the position where the reset happened. Sagas cannot be replayed: their processors do not support a reset.
+ */
+@Component
+class ProjectionOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionOperations.class);
+
+    private final Configuration axon;
+    private final EventStore eventStore;
+    private final Map<String, ReplayStart> replays = new ConcurrentHashMap<>();
+
+    ProjectionOperations(Configuration axon, EventStore eventStore) {
+        this.axon = axon;
+        this.eventStore = eventStore;
+    }
+
+    private record ReplayStart(Instant at, long total) {
+    }
+
+    @CommandHandler
+    void handle(ReplayProjectionCommand command) {
+        String name = command.projection();
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("There is no event processor " + name));
+        if (!QuerySide.PROJECTIONS.contains(name) || !processor.supportsReset()) {
+            throw new IllegalStateException(name + " is not a projection and cannot be replayed; sagas and"
+                    + " integrations are never replayed");
+        }
+        if (processor.isReplaying()) {
+            throw new IllegalStateException(name + " is already being replayed");
+        }
+        long total = head();
+        processor.shutDown();
+        processor.resetTokens();
+        replays.put(name, new ReplayStart(Instant.now(), total));
+        processor.start();
+        log.info("Replaying projection {} over {} events", name, total);
+    }
+
+    @QueryHandler
+    List<ProcessorStatus> handle(FindProcessorStatusQuery query) {
+        long head = head();
+        var statuses = new ArrayList<ProcessorStatus>();
+        axon.eventProcessingConfiguration().eventProcessors().forEach((name, eventProcessor) -> {
+            if (eventProcessor instanceof StreamingEventProcessor processor) {
+                statuses.add(status(name, processor, head));
+            }
+        });
+        statuses.sort(Comparator.comparing(ProcessorStatus::name));
+        return statuses;
+    }
+
+    private ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        long position = segments.values().stream()
+                .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
+                .min().orElse(0);
+        boolean saga = axon.eventProcessingConfiguration().sagaConfigurations().stream()
+                .anyMatch(configuration -> configuration.processingGroup().equals(name));
+        String kind = QuerySide.PROJECTIONS.contains(name) ? "projection" : saga ? "saga" : "integration";
+        boolean replaying = processor.isReplaying();
+        ProcessorStatus.ReplayProgress progress = null;
+        ReplayStart replay = replays.get(name);
+        if (replaying && replay != null) {
+            double seconds = Math.max(Duration.between(replay.at(), Instant.now()).toMillis() / 1000.0, 0.001);
+            long done = Math.min(position, replay.total());
+            double rate = done / seconds;
+            long left = rate > 0 ? Math.round((replay.total() - done) / rate) : -1;
+            progress = new ProcessorStatus.ReplayProgress(done, replay.total(), Math.round(rate * 10) / 10.0, left);
+        }
+        return new ProcessorStatus(name, kind, processor.isRunning(), error, segments.size(), position, head,
+                Math.max(head - position, 0), replaying, progress);
+    }
+
+    private long head() {
+        return eventStore.createHeadToken().position().orElse(0);
+    }
+}
