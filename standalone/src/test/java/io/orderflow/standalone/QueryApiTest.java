@@ -118,6 +118,28 @@ class QueryApiTest {
     }
 
     @Test
+    void dailyAnalyticsCountOrdersAndRevenuePerStatus() {
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":2}]", "pm_card_chargeDeclined", "N1 9GU");
+        platform.awaitStatus(orderId, SETTLES, "CANCELLED");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        JsonNode days = read(platform.get("/api/analytics/daily?from=" + today + "&to=" + today).body());
+
+        assertThat(days).hasSize(1);
+        JsonNode day = days.get(0);
+        assertThat(day.get("date").asString()).isEqualTo(today);
+        assertThat(day.get("orders").get("CANCELLED").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(day.get("revenue").get("CANCELLED").get("amount").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("49.98"));
+        long counted = 0;
+        for (JsonNode count : day.get("orders")) {
+            counted += count.asLong();
+        }
+        assertThat(day.get("totalOrders").asLong()).isEqualTo(counted);
+        assertThat(platform.get("/api/analytics/daily?from=2026-02-01&to=2026-01-01").statusCode()).isEqualTo(400);
+        assertThat(platform.get("/api/analytics/daily?from=someday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void streamOfAnUnknownOrderIsNotFound() {
         assertThat(platform.get("/api/orders/" + java.util.UUID.randomUUID() + "/stream").statusCode()).isEqualTo(404);
     }
