@@ -23,8 +23,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ReplayTest {
 
-    private static final List<String> COLLECTIONS = List.of("orders", "products", "order_timeline");
-    private static final List<String> PROJECTIONS = List.of("order-projection", "catalog-projection", "order-timeline-projection");
+    private static final List<String> COLLECTIONS = List.of("orders", "products", "order_timeline", "payments", "shipments");
+    private static final List<String> PROJECTIONS = List.of("order-projection", "catalog-projection",
+            "order-timeline-projection", "payment-projection", "shipment-projection");
 
     @Test
     void replayedReadModelsAreIdenticalToTheLiveOnes() throws Exception {
