@@ -140,6 +140,25 @@ class QueryApiTest {
     }
 
     @Test
+    void firehoseCarriesTheChangesOfEveryOrder() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.property("local.server.port")
+                + "/api/orders/stream")).header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> firehose = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        try (var lines = firehose.body()) {
+            String orderId = platform.placeOrder("[{\"productId\":\"PROD-003\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
+
+            CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> lines
+                    .filter(line -> line.startsWith("data:"))
+                    .map(line -> read(line.substring(5)))
+                    .anyMatch(order -> order.get("orderId").asString().equals(orderId)
+                            && order.get("status").asString().equals("DELIVERED")));
+
+            assertThat(seen.get(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void streamOfAnUnknownOrderIsNotFound() {
         assertThat(platform.get("/api/orders/" + java.util.UUID.randomUUID() + "/stream").statusCode()).isEqualTo(404);
     }

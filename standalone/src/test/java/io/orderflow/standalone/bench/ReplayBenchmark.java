@@ -1,0 +1,140 @@
+package io.orderflow.standalone.bench;
+
+import io.orderflow.api.common.Money;
+import io.orderflow.api.operations.FindProcessorStatusQuery;
+import io.orderflow.api.operations.ProcessorStatus;
+import io.orderflow.api.operations.ReplayProjectionCommand;
+import io.orderflow.api.order.OrderAwaitingPaymentEvent;
+import io.orderflow.api.order.OrderDeliveredEvent;
+import io.orderflow.api.order.OrderLine;
+import io.orderflow.api.order.OrderPaidEvent;
+import io.orderflow.api.order.OrderPlacedEvent;
+import io.orderflow.api.order.OrderShippedEvent;
+import io.orderflow.api.order.ShippingAddress;
+import io.orderflow.api.payment.PaymentAuthorizedEvent;
+import io.orderflow.api.payment.PaymentCapturedEvent;
+import io.orderflow.api.shipping.ShipmentCreatedEvent;
+import io.orderflow.api.shipping.ShipmentDeliveredEvent;
+import io.orderflow.api.shipping.ShipmentDispatchedEvent;
+import io.orderflow.query.QuerySide;
+import io.orderflow.standalone.StandalonePlatform;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Measures projection replay over a store of at least 100,000 events: fills the event store of a fresh standalone
+ * platform with complete order histories (10 events an order, through the real event store), lets the projections
+ * catch up live, then replays one projection alone and all of them together, and prints the rates. Run it with
+ * {@code ./mvnw -q -pl standalone exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.orderflow.standalone.bench.ReplayBenchmark [-Dexec.args=10000]}.
+ */
+public final class ReplayBenchmark {
+
+    private static final ShippingAddress ADDRESS = new ShippingAddress("Ada Lovelace", "12 Analytical St", null,
+            "London", "N1 9GU", "GB");
+
+    public static void main(String[] args) throws Exception {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        Path dataDir = Files.createTempDirectory("orderflow-replay-benchmark");
+        var platform = StandalonePlatform.start("--orderflow.data-dir=" + dataDir, "--server.port=0",
+                "--logging.level.root=WARN");
+        try {
+            var context = platform.context();
+            var processing = context.getBean(Configuration.class).eventProcessingConfiguration();
+            // only the projections are measured: nothing else reacts to the synthetic histories
+            for (String other : List.of("order-fulfilment-saga", "simulated-carrier", "kafka-integration-publisher")) {
+                processing.eventProcessor(other).ifPresent(EventProcessor::shutDown);
+            }
+            long seedStart = System.nanoTime();
+            fill(context.getBean(EventStore.class), context.getBean(TransactionManager.class), orders);
+            double seedSeconds = seconds(seedStart);
+            QueryGateway queries = context.getBean(QueryGateway.class);
+            long head = status(queries).get(0).head();
+            System.out.printf("[bench] stored %d events (%d orders) in %.1f s: %.0f events/s%n",
+                    head, orders, seedSeconds, head / seedSeconds);
+
+            long liveStart = System.nanoTime();
+            awaitCaughtUp(queries, QuerySide.PROJECTIONS);
+            System.out.printf("[bench] live projections caught up %.1f s after the last event was stored%n", seconds(liveStart));
+
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            long singleStart = System.nanoTime();
+            commands.sendAndWait(new ReplayProjectionCommand(QuerySide.ORDER_PROJECTION));
+            awaitCaughtUp(queries, List.of(QuerySide.ORDER_PROJECTION));
+            double single = seconds(singleStart);
+            System.out.printf("[bench] replay of %s alone: %d events in %.1f s = %.0f events/s%n",
+                    QuerySide.ORDER_PROJECTION, head, single, head / single);
+
+            long allStart = System.nanoTime();
+            QuerySide.PROJECTIONS.forEach(projection -> commands.sendAndWait(new ReplayProjectionCommand(projection)));
+            awaitCaughtUp(queries, QuerySide.PROJECTIONS);
+            double all = seconds(allStart);
+            System.out.printf("[bench] replay of all %d projections at once: %d events each in %.1f s = %.0f events/s"
+                    + " per projection, %.0f handled/s in all%n", QuerySide.PROJECTIONS.size(), head, all, head / all,
+                    QuerySide.PROJECTIONS.size() * head / all);
+        } finally {
+            platform.close();
+            System.exit(0);
+        }
+    }
+
+    private static void fill(EventStore store, TransactionManager transactions, int orders) {
+        Money price = Money.of("79.99", "USD");
+        for (int first = 0; first < orders; first += 100) {
+            var batch = new ArrayList<DomainEventMessage<?>>();
+            for (int i = first; i < Math.min(first + 100, orders); i++) {
+                String orderId = UUID.randomUUID().toString();
+                String paymentId = UUID.randomUUID().toString();
+                String shipmentId = UUID.randomUUID().toString();
+                Instant placedAt = Instant.now();
+                batch.add(event("Order", orderId, 0, new OrderPlacedEvent(orderId, "customer-" + (i % 500),
+                        List.of(new OrderLine("PROD-001", "Wireless Headphones", 1, price)), price, ADDRESS,
+                        "pm_card_visa", placedAt, placedAt.plusSeconds(900))));
+                batch.add(event("Order", orderId, 1, new OrderAwaitingPaymentEvent(orderId)));
+                batch.add(event("Payment", paymentId, 0, new PaymentAuthorizedEvent(paymentId, orderId, price, "pi_" + i)));
+                batch.add(event("Order", orderId, 2, new OrderPaidEvent(orderId, paymentId)));
+                batch.add(event("Shipment", shipmentId, 0, new ShipmentCreatedEvent(shipmentId, orderId, "Carrier", "T" + i, ADDRESS)));
+                batch.add(event("Shipment", shipmentId, 1, new ShipmentDispatchedEvent(shipmentId, orderId, "Carrier", "T" + i)));
+                batch.add(event("Payment", paymentId, 1, new PaymentCapturedEvent(paymentId, orderId, price)));
+                batch.add(event("Order", orderId, 3, new OrderShippedEvent(orderId, shipmentId, "Carrier", "T" + i)));
+                batch.add(event("Shipment", shipmentId, 2, new ShipmentDeliveredEvent(shipmentId, orderId)));
+                batch.add(event("Order", orderId, 4, new OrderDeliveredEvent(orderId)));
+            }
+            transactions.executeInTransaction(() -> store.publish(batch));
+        }
+    }
+
+    private static DomainEventMessage<?> event(String type, String aggregateId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload);
+    }
+
+    private static List<ProcessorStatus> status(QueryGateway queries) {
+        return queries.query(new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class)).join();
+    }
+
+    private static void awaitCaughtUp(QueryGateway queries, List<String> projections) throws InterruptedException {
+        Thread.sleep(500);
+        while (status(queries).stream().anyMatch(status -> projections.contains(status.name())
+                && (status.replaying() || status.lag() > 0 || status.segments() == 0))) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
