@@ -143,11 +143,13 @@ class QueryApiTest {
     void firehoseCarriesTheChangesOfEveryOrder() throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.property("local.server.port")
                 + "/api/orders/stream")).header("Accept", "text/event-stream").build();
-        HttpResponse<java.util.stream.Stream<String>> firehose = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-        try (var lines = firehose.body()) {
-            String orderId = platform.placeOrder("[{\"productId\":\"PROD-003\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
+        // the stream's headers come with its first event, so the order is placed while the request is open
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> firehose = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        Thread.sleep(500);
+        String orderId = platform.placeOrder("[{\"productId\":\"PROD-003\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
 
+        try (var lines = firehose.get(30, TimeUnit.SECONDS).body()) {
             CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> lines
                     .filter(line -> line.startsWith("data:"))
                     .map(line -> read(line.substring(5)))
