@@ -4,14 +4,13 @@ import io.orderflow.api.operations.DeadLetterView;
 import io.orderflow.api.operations.EvictDeadLettersCommand;
 import io.orderflow.api.operations.FindDeadLettersQuery;
 import io.orderflow.api.operations.RetryDeadLettersCommand;
-import io.orderflow.gateway.config.GatewayProperties;
+import io.orderflow.gateway.config.BoundedQueries;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Events the projections parked: list them, retry them once the fault is fixed, or drop them. */
 @RestController
@@ -31,13 +29,11 @@ class DeadLetterAdminController {
     private static final String PROJECTION = "[A-Za-z0-9_.-]{1,100}";
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final GatewayProperties properties;
+    private final BoundedQueries queries;
 
-    DeadLetterAdminController(CommandGateway commands, QueryGateway queries, GatewayProperties properties) {
+    DeadLetterAdminController(CommandGateway commands, BoundedQueries queries) {
         this.commands = commands;
         this.queries = queries;
-        this.properties = properties;
     }
 
     record EvictRequest(@NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters")
@@ -46,9 +42,7 @@ class DeadLetterAdminController {
 
     @GetMapping
     List<DeadLetterView> list() {
-        return queries.query(new FindDeadLettersQuery(), ResponseTypes.multipleInstancesOf(DeadLetterView.class))
-                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .join();
+        return queries.ask(new FindDeadLettersQuery(), ResponseTypes.multipleInstancesOf(DeadLetterView.class));
     }
 
     @PostMapping("/{projection}/retry")

@@ -3,12 +3,12 @@ package io.orderflow.gateway.admin;
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
 import io.orderflow.api.operations.ReplayProjectionCommand;
+import io.orderflow.gateway.config.BoundedQueries;
 import io.orderflow.gateway.config.GatewayProperties;
 import io.orderflow.gateway.problem.NotFoundException;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 class ProjectionAdminController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final BoundedQueries queries;
     private final GatewayProperties properties;
 
-    ProjectionAdminController(CommandGateway commands, QueryGateway queries, GatewayProperties properties) {
+    ProjectionAdminController(CommandGateway commands, BoundedQueries queries, GatewayProperties properties) {
         this.commands = commands;
         this.queries = queries;
         this.properties = properties;
@@ -36,9 +36,7 @@ class ProjectionAdminController {
 
     @GetMapping
     List<ProcessorStatus> list() {
-        return queries.query(new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
-                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .join();
+        return queries.ask(new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class));
     }
 
     /** Starts rebuilding the projection's read model; its progress shows in {@code GET /api/admin/projections}. */

@@ -2,11 +2,10 @@ package io.orderflow.gateway.analytics;
 
 import io.orderflow.api.analytics.DailyFigures;
 import io.orderflow.api.analytics.FindDailyAnalyticsQuery;
-import io.orderflow.gateway.config.GatewayProperties;
+import io.orderflow.gateway.config.BoundedQueries;
 import io.orderflow.gateway.problem.FieldProblem;
 import io.orderflow.gateway.problem.InvalidRequestException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Orders and revenue per day and status, for operators. */
 @RestController
@@ -23,12 +21,10 @@ class AnalyticsController {
 
     static final int LONGEST_RANGE_DAYS = 366;
 
-    private final QueryGateway queries;
-    private final GatewayProperties properties;
+    private final BoundedQueries queries;
 
-    AnalyticsController(QueryGateway queries, GatewayProperties properties) {
+    AnalyticsController(BoundedQueries queries) {
         this.queries = queries;
-        this.properties = properties;
     }
 
     /** Days are UTC dates ({@code 2026-11-25}); by default the last 30 days up to today. */
@@ -42,8 +38,6 @@ class AnalyticsController {
         if (ChronoUnit.DAYS.between(first, last) >= LONGEST_RANGE_DAYS) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "must be at most " + LONGEST_RANGE_DAYS + " days after from")));
         }
-        return queries.query(new FindDailyAnalyticsQuery(first, last), ResponseTypes.multipleInstancesOf(DailyFigures.class))
-                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .join();
+        return queries.ask(new FindDailyAnalyticsQuery(first, last), ResponseTypes.multipleInstancesOf(DailyFigures.class));
     }
 }

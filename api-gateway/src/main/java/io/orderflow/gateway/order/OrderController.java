@@ -14,6 +14,7 @@ import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.api.order.TimelineEntry;
 import io.orderflow.api.order.WatchOrdersQuery;
+import io.orderflow.gateway.config.BoundedQueries;
 import io.orderflow.gateway.config.GatewayProperties;
 import io.orderflow.gateway.problem.FieldProblem;
 import io.orderflow.gateway.problem.InvalidRequestException;
@@ -65,11 +66,14 @@ class OrderController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final BoundedQueries boundedQueries;
     private final GatewayProperties properties;
 
-    OrderController(CommandGateway commands, QueryGateway queries, GatewayProperties properties) {
+    OrderController(CommandGateway commands, QueryGateway queries, BoundedQueries boundedQueries,
+                    GatewayProperties properties) {
         this.commands = commands;
         this.queries = queries;
+        this.boundedQueries = boundedQueries;
         this.properties = properties;
     }
 
@@ -120,9 +124,8 @@ class OrderController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "must be after from")));
         }
-        return queries.query(new FindOrdersQuery(null, status, from, to, page, size), OrderPage.class)
-                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .join();
+        return boundedQueries.ask(new FindOrdersQuery(null, status, from, to, page, size),
+                ResponseTypes.instanceOf(OrderPage.class));
     }
 
     @GetMapping("/{orderId}")
@@ -133,9 +136,7 @@ class OrderController {
     @GetMapping("/{orderId}/events")
     List<TimelineEntry> timeline(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId) {
         find(orderId);
-        return queries.query(new FindOrderTimelineQuery(orderId), ResponseTypes.multipleInstancesOf(TimelineEntry.class))
-                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .join();
+        return boundedQueries.ask(new FindOrderTimelineQuery(orderId), ResponseTypes.multipleInstancesOf(TimelineEntry.class));
     }
 
     /** The order now, then every change, as server-sent events; the stream ends when the order reaches its end. */
@@ -195,10 +196,8 @@ class OrderController {
     }
 
     private OrderView find(String orderId) {
-        Optional<OrderView> order = queries.query(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
-                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .join();
-        return order.orElseThrow(() -> new NotFoundException("There is no order " + orderId));
+        return boundedQueries.ask(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .orElseThrow(() -> new NotFoundException("There is no order " + orderId));
     }
 
     private List<OrderLine> priceFromCatalog(List<PlaceOrderRequest.Item> items) {
@@ -209,10 +208,8 @@ class OrderController {
                 problems.add(new FieldProblem("items[" + i + "].productId", "names a product already on another line"));
             }
         }
-        Map<String, ProductView> catalog = queries.query(new FindProductsQuery(seen),
-                        ResponseTypes.multipleInstancesOf(ProductView.class))
-                .orTimeout(properties.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .join().stream()
+        Map<String, ProductView> catalog = boundedQueries.ask(new FindProductsQuery(seen),
+                        ResponseTypes.multipleInstancesOf(ProductView.class)).stream()
                 .collect(Collectors.toMap(ProductView::productId, Function.identity()));
         var lines = new ArrayList<OrderLine>();
         for (int i = 0; i < items.size(); i++) {
