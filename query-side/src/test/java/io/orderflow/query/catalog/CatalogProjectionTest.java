@@ -4,6 +4,9 @@ import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.FindAllProductsQuery;
 import io.orderflow.api.inventory.FindProductsQuery;
 import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.StockCommittedEvent;
+import io.orderflow.api.inventory.StockReleasedEvent;
+import io.orderflow.api.inventory.StockReservedEvent;
 import io.orderflow.api.inventory.ProductView;
 import io.orderflow.query.MongoTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +53,20 @@ class CatalogProjectionTest {
 
         assertThat(queries.handle(new FindProductsQuery(List.of("PROD-002", "PROD-404"))))
                 .extracting(ProductView::productId).containsExactly("PROD-002");
+    }
+
+    @Test
+    void stockEventsSetTheLevelsTheyCarry() {
+        projection.on(new ProductCreatedEvent("PROD-001", "Wireless Headphones", Money.of("79.99", "USD"), 100));
+        projection.on(new StockReservedEvent("PROD-001", "order-1", 3, 97, 3));
+        projection.on(new StockReservedEvent("PROD-001", "order-2", 2, 95, 5));
+        projection.on(new StockReleasedEvent("PROD-001", "order-1", 3, 98, 2));
+        projection.on(new StockCommittedEvent("PROD-001", "order-2", 2, 98, 0));
+        // a repeat after a crash sets the same levels again
+        projection.on(new StockCommittedEvent("PROD-001", "order-2", 2, 98, 0));
+
+        assertThat(queries.handle(new FindAllProductsQuery()))
+                .containsExactly(new ProductView("PROD-001", "Wireless Headphones", Money.of("79.99", "USD"), 98, 0));
     }
 
     @Test
