@@ -44,7 +44,7 @@ class DeadLetterTest {
 
         mongo.getCollection("orders").updateOne(new Document("_id", poisoned),
                 new Document("$set", new Document("total", total)));
-        var retried = platform.post("/api/admin/dead-letters/order-projection/retry", "", Map.of());
+        var retried = platform.admin().post("/api/admin/dead-letters/order-projection/retry", "", Map.of());
 
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(read(retried.body()).get("sequencesApplied").asInt()).isGreaterThanOrEqualTo(1);
@@ -58,8 +58,8 @@ class DeadLetterTest {
     void evictingAnUnknownSequenceDropsNothingAndBadRequestsNameTheField() {
         TestPlatform platform = TestPlatform.shared();
 
-        var evicted = platform.post("/api/admin/dead-letters/order-projection/evict", "{\"sequence\":\"no-such-order\"}", Map.of());
-        var missing = platform.post("/api/admin/dead-letters/order-projection/evict", "{}", Map.of());
+        var evicted = platform.admin().post("/api/admin/dead-letters/order-projection/evict", "{\"sequence\":\"no-such-order\"}", Map.of());
+        var missing = platform.admin().post("/api/admin/dead-letters/order-projection/evict", "{}", Map.of());
 
         assertThat(evicted.statusCode()).isEqualTo(200);
         assertThat(read(evicted.body()).get("eventsEvicted").asInt()).isZero();
@@ -68,7 +68,7 @@ class DeadLetterTest {
     }
 
     private static JsonNode deadLetterOf(TestPlatform platform, String orderId) {
-        for (JsonNode letter : read(platform.get("/api/admin/dead-letters").body())) {
+        for (JsonNode letter : read(platform.admin().get("/api/admin/dead-letters").body())) {
             if (orderId.equals(letter.get("sequence").asString())) {
                 return letter;
             }

@@ -168,7 +168,7 @@ class FulfilmentTest {
                 "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
 
-        HttpResponse<String> compensating = platform.post("/api/admin/orders/" + orderId + "/compensate",
+        HttpResponse<String> compensating = platform.admin().post("/api/admin/orders/" + orderId + "/compensate",
                 "{\"action\":\"CANCEL\",\"reason\":\"fraud check\"}", Map.of());
 
         assertThat(compensating.statusCode()).isEqualTo(202);
@@ -185,7 +185,7 @@ class FulfilmentTest {
                 "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
 
-        HttpResponse<String> retried = platform.post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
+        HttpResponse<String> retried = platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
 
         assertThat(retried.statusCode()).isEqualTo(202);
         await().atMost(SETTLES).until(() -> platform.storyOf(orderId).contains("OrderStepRetryRequestedEvent"));
@@ -200,11 +200,11 @@ class FulfilmentTest {
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "CANCELLED");
 
-        HttpResponse<String> retry = platform.post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
-        HttpResponse<String> compensate = platform.post("/api/admin/orders/" + orderId + "/compensate",
+        HttpResponse<String> retry = platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
+        HttpResponse<String> compensate = platform.admin().post("/api/admin/orders/" + orderId + "/compensate",
                 "{\"action\":\"CANCEL\"}", Map.of());
-        HttpResponse<String> unknownStep = platform.post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"TELEPORT\"}", Map.of());
-        HttpResponse<String> noAction = platform.post("/api/admin/orders/" + orderId + "/compensate", "{}", Map.of());
+        HttpResponse<String> unknownStep = platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"TELEPORT\"}", Map.of());
+        HttpResponse<String> noAction = platform.admin().post("/api/admin/orders/" + orderId + "/compensate", "{}", Map.of());
 
         assertThat(retry.statusCode()).isEqualTo(409);
         assertThat(compensate.statusCode()).isEqualTo(409);

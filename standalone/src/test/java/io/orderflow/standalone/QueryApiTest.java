@@ -100,8 +100,7 @@ class QueryApiTest {
     @Test
     void streamSendsTheOrderThenEveryChangeUntilItEnds() throws Exception {
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-004\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.property("local.server.port")
-                + "/api/orders/" + orderId + "/stream")).header("Accept", "text/event-stream").build();
+        var request = platform.customer().request("/api/orders/" + orderId + "/stream").header("Accept", "text/event-stream").build();
 
         CompletableFuture<List<String>> statuses = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
@@ -123,7 +122,7 @@ class QueryApiTest {
         platform.awaitStatus(orderId, SETTLES, "CANCELLED");
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
 
-        JsonNode days = read(platform.get("/api/analytics/daily?from=" + today + "&to=" + today).body());
+        JsonNode days = read(platform.admin().get("/api/analytics/daily?from=" + today + "&to=" + today).body());
 
         assertThat(days).hasSize(1);
         JsonNode day = days.get(0);
@@ -135,14 +134,13 @@ class QueryApiTest {
             counted += count.asLong();
         }
         assertThat(day.get("totalOrders").asLong()).isEqualTo(counted);
-        assertThat(platform.get("/api/analytics/daily?from=2026-02-01&to=2026-01-01").statusCode()).isEqualTo(400);
-        assertThat(platform.get("/api/analytics/daily?from=someday").statusCode()).isEqualTo(400);
+        assertThat(platform.admin().get("/api/analytics/daily?from=2026-02-01&to=2026-01-01").statusCode()).isEqualTo(400);
+        assertThat(platform.admin().get("/api/analytics/daily?from=someday").statusCode()).isEqualTo(400);
     }
 
     @Test
     void firehoseCarriesTheChangesOfEveryOrder() throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.property("local.server.port")
-                + "/api/orders/stream")).header("Accept", "text/event-stream").build();
+        var request = platform.admin().request("/api/orders/stream").header("Accept", "text/event-stream").build();
         // the stream's headers come with its first event, so the order is placed while the request is open
         CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> firehose = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());

@@ -38,10 +38,10 @@ class ReplayTest {
 
         long started = System.nanoTime();
         for (String projection : PROJECTIONS) {
-            assertThat(platform.post("/api/admin/projections/" + projection + "/replay", "", Map.of()).statusCode())
+            assertThat(platform.admin().post("/api/admin/projections/" + projection + "/replay", "", Map.of()).statusCode())
                     .isEqualTo(202);
         }
-        JsonNode during = read(platform.get("/api/admin/projections").body());
+        JsonNode during = read(platform.admin().get("/api/admin/projections").body());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> allCaughtUp(platform));
         double seconds = (System.nanoTime() - started) / 1e9;
         long events = platform.jdbc().queryForObject("select count(*) from domainevententry", Long.class);
@@ -66,8 +66,8 @@ class ReplayTest {
     void sagasAndUnknownProcessorsAreNotReplayed() {
         TestPlatform platform = TestPlatform.shared();
 
-        assertThat(platform.post("/api/admin/projections/order-fulfilment-saga/replay", "", Map.of()).statusCode()).isEqualTo(409);
-        assertThat(platform.post("/api/admin/projections/no-such-projection/replay", "", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(platform.admin().post("/api/admin/projections/order-fulfilment-saga/replay", "", Map.of()).statusCode()).isEqualTo(409);
+        assertThat(platform.admin().post("/api/admin/projections/no-such-projection/replay", "", Map.of()).statusCode()).isEqualTo(404);
     }
 
     private static List<String> placeOrdersOnEveryPath(TestPlatform platform, int count) throws Exception {
@@ -96,7 +96,7 @@ class ReplayTest {
     }
 
     private static boolean allCaughtUp(TestPlatform platform) {
-        JsonNode processors = read(platform.get("/api/admin/projections").body());
+        JsonNode processors = read(platform.admin().get("/api/admin/projections").body());
         for (JsonNode processor : processors) {
             if (PROJECTIONS.contains(processor.get("name").asString())
                     && (processor.get("replaying").asBoolean() || processor.get("lag").asLong() > 0)) {

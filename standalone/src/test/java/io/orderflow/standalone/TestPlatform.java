@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
@@ -34,11 +35,21 @@ final class TestPlatform implements AutoCloseable {
 
     private static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
+    static final String ADMIN_EMAIL = "admin@orderflow.test";
+    static final String ADMIN_PASSWORD = "operator keys 4 tests";
+    static final String PASSWORD = "correct horse battery staple";
+    /** Low sign-in limits, so slow-down and lock-out can be watched in seconds. */
+    static final int ACCOUNT_SLOW_AFTER = 2;
+    static final int ACCOUNT_LOCK_AFTER = 4;
+    static final int ADDRESS_SLOW_AFTER = 5;
+    static final int ADDRESS_LOCK_AFTER = 7;
     private static TestPlatform shared;
 
     private final Path dataDir;
     private final String[] settings;
     private StandalonePlatform platform;
+    private Client customer;
+    private Client admin;
 
     private TestPlatform(Path dataDir, String... settings) {
         this.dataDir = dataDir;
@@ -71,7 +82,18 @@ final class TestPlatform implements AutoCloseable {
     }
 
     private StandalonePlatform launch() {
-        var args = new ArrayList<>(List.of("--orderflow.data-dir=" + dataDir, "--server.port=0"));
+        var args = new ArrayList<>(List.of("--orderflow.data-dir=" + dataDir, "--server.port=0",
+                "--orderflow.security.admin.email=" + ADMIN_EMAIL,
+                "--orderflow.security.admin.password=" + ADMIN_PASSWORD,
+                // sign-in tests speak for several client addresses through X-Forwarded-For
+                "--server.forward-headers-strategy=framework",
+                "--orderflow.security.sign-in.account-slow-after=" + ACCOUNT_SLOW_AFTER,
+                "--orderflow.security.sign-in.account-lock-after=" + ACCOUNT_LOCK_AFTER,
+                "--orderflow.security.sign-in.address-slow-after=" + ADDRESS_SLOW_AFTER,
+                "--orderflow.security.sign-in.address-lock-after=" + ADDRESS_LOCK_AFTER,
+                "--orderflow.security.external.issuer-uri=" + ExternalIssuer.instance().issuer(),
+                "--orderflow.security.external.jwk-set-uri=" + ExternalIssuer.instance().jwkSetUri(),
+                "--orderflow.security.external.roles-claim=realm_access.roles"));
         args.addAll(List.of(settings));
         return StandalonePlatform.start(args.toArray(String[]::new));
     }
@@ -94,41 +116,84 @@ final class TestPlatform implements AutoCloseable {
         return context().getEnvironment().getRequiredProperty(name);
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     JdbcTemplate jdbc() {
         return new JdbcTemplate(context().getBean(DataSource.class));
     }
 
+    /** A customer account of its own, signed up and signed in once per platform; the default caller of tests. */
+    synchronized Client customer() {
+        if (customer == null) {
+            customer = newCustomer();
+        }
+        return customer;
+    }
+
+    /** The seeded ADMIN, signed in. */
+    synchronized Client admin() {
+        if (admin == null) {
+            admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        }
+        return admin;
+    }
+
+    /** A new CUSTOMER account, signed up and signed in. */
+    Client newCustomer() {
+        String email = "customer-" + UUID.randomUUID() + "@example.com";
+        var signedUp = anonymous().post("/api/auth/signup",
+                "{\"email\":\"%s\",\"name\":\"Test Customer\",\"password\":\"%s\"}".formatted(email, PASSWORD), Map.of());
+        if (signedUp.statusCode() != 201) {
+            throw new AssertionError("sign-up refused: " + signedUp.statusCode() + " " + signedUp.body());
+        }
+        Client client = signedIn(email, PASSWORD);
+        client.email = email;
+        client.id = read(signedUp.body()).get("id").asString();
+        return client;
+    }
+
+    /** Signs in and answers a client that carries the token; fails the test if sign-in is refused. */
+    Client signedIn(String email, String password) {
+        var response = signIn(email, password, Map.of());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("sign-in refused: " + response.statusCode() + " " + response.body());
+        }
+        return withToken(read(response.body()).get("accessToken").asString());
+    }
+
+    HttpResponse<String> signIn(String email, String password, Map<String, String> headers) {
+        return anonymous().post("/api/auth/signin",
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), headers);
+    }
+
+    Client anonymous() {
+        return new Client(null);
+    }
+
+    Client withToken(String token) {
+        return new Client(token);
+    }
+
     HttpResponse<String> post(String path, String body, Map<String, String> headers) {
-        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request.build());
+        return customer().post(path, body, headers);
     }
 
     HttpResponse<String> post(String path, String body, String idempotencyKey) {
-        return post(path, body, Map.of("Idempotency-Key", idempotencyKey));
+        return customer().post(path, body, idempotencyKey);
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return customer().get(path);
     }
 
-    /** Places an order and answers its id; fails the test unless it was accepted. */
     String placeOrder(String items, String paymentMethod, String postalCode) {
-        var response = post("/api/orders", """
-                {"items":%s,"paymentMethod":"%s",
-                 "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 Analytical St","city":"London",
-                                    "postalCode":"%s","country":"GB"}}""".formatted(items, paymentMethod, postalCode),
-                java.util.UUID.randomUUID().toString());
-        if (response.statusCode() != 201) {
-            throw new AssertionError("order not accepted: " + response.statusCode() + " " + response.body());
-        }
-        return read(response.body()).get("orderId").asString();
+        return customer().placeOrder(items, paymentMethod, postalCode);
     }
 
     JsonNode order(String orderId) {
-        var response = get("/api/orders/" + orderId);
-        return response.statusCode() == 200 ? read(response.body()) : null;
+        return customer().order(orderId);
     }
 
     /** Waits until the order's read model shows one of the statuses, and answers it. */
@@ -176,15 +241,87 @@ final class TestPlatform implements AutoCloseable {
                 Integer.class, orderId, operation, outcome);
     }
 
+    /** Calls the platform over HTTP like any client, with a bearer token or without one. */
+    final class Client {
+
+        private final String token;
+        private String email;
+        private String id;
+
+        private Client(String token) {
+            this.token = token;
+        }
+
+        String token() {
+            return token;
+        }
+
+        /** The account's email, for a client made by {@link #newCustomer()}. */
+        String email() {
+            return email;
+        }
+
+        /** The account's id, for a client made by {@link #newCustomer()}. */
+        String id() {
+            return id;
+        }
+
+        /** A request to the platform, with this client's token. */
+        HttpRequest.Builder request(String path) {
+            var request = HttpRequest.newBuilder(uri(path));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return request;
+        }
+
+        HttpResponse<String> get(String path) {
+            return TestPlatform.send(request(path).GET().build());
+        }
+
+        HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+            return send("POST", path, body, headers);
+        }
+
+        HttpResponse<String> post(String path, String body, String idempotencyKey) {
+            return post(path, body, Map.of("Idempotency-Key", idempotencyKey));
+        }
+
+        HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
+            var request = request(path).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            return TestPlatform.send(request.build());
+        }
+
+        /** Places an order and answers its id; fails the test unless it was accepted. */
+        String placeOrder(String items, String paymentMethod, String postalCode) {
+            var response = post("/api/orders", """
+                    {"items":%s,"paymentMethod":"%s",
+                     "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 Analytical St","city":"London",
+                                        "postalCode":"%s","country":"GB"}}""".formatted(items, paymentMethod, postalCode),
+                    UUID.randomUUID().toString());
+            if (response.statusCode() != 201) {
+                throw new AssertionError("order not accepted: " + response.statusCode() + " " + response.body());
+            }
+            return read(response.body()).get("orderId").asString();
+        }
+
+        JsonNode order(String orderId) {
+            var response = get("/api/orders/" + orderId);
+            return response.statusCode() == 200 ? read(response.body()) : null;
+        }
+    }
+
     static JsonNode read(String body) {
         return json.readTree(body);
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return URI.create("http://localhost:" + property("local.server.port") + path);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.orderflow.api.order.FulfilmentStep;
 import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.RetryOrderStepCommand;
 import io.orderflow.gateway.config.GatewayProperties;
+import io.orderflow.gateway.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.Principal;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +24,6 @@ import java.util.concurrent.TimeUnit;
 @RestController
 @RequestMapping("/api/admin/orders/{orderId}")
 class OrderOperationsController {
-
-    private static final String OPERATOR = "operator";
 
     private final CommandGateway commands;
     private final GatewayProperties properties;
@@ -47,8 +45,8 @@ class OrderOperationsController {
     @PostMapping("/retry")
     ResponseEntity<Map<String, Object>> retry(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a valid order id") String orderId,
-            @Valid @RequestBody RetryRequest request, Principal principal) {
-        commands.sendAndWait(new RetryOrderStepCommand(orderId, request.step(), operator(principal)),
+            @Valid @RequestBody RetryRequest request, Caller operator) {
+        commands.sendAndWait(new RetryOrderStepCommand(orderId, request.step(), operator.id()),
                 properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(Map.of("orderId", orderId, "retrying", request.step()));
     }
@@ -57,15 +55,11 @@ class OrderOperationsController {
     @PostMapping("/compensate")
     ResponseEntity<Map<String, Object>> compensate(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a valid order id") String orderId,
-            @Valid @RequestBody CompensateRequest request, Principal principal) {
+            @Valid @RequestBody CompensateRequest request, Caller operator) {
         String reason = request.reason() == null || request.reason().isBlank()
                 ? "cancelled by an operator" : "cancelled by an operator: " + request.reason();
-        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, reason, operator(principal), true),
+        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, reason, operator.id(), true, true),
                 properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(Map.of("orderId", orderId, "compensating", request.action()));
-    }
-
-    private static String operator(Principal principal) {
-        return principal != null ? principal.getName() : OPERATOR;
     }
 }

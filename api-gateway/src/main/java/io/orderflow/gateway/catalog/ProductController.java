@@ -6,6 +6,7 @@ import io.orderflow.api.inventory.ProductView;
 import io.orderflow.gateway.config.BoundedQueries;
 import io.orderflow.gateway.problem.NotFoundException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,7 +31,7 @@ class ProductController {
     }
 
     @GetMapping("/{productId}")
-    ProductView get(@PathVariable String productId) {
+    ProductView get(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not a valid product id") String productId) {
         return queries.ask(new FindProductsQuery(List.of(productId)), ResponseTypes.multipleInstancesOf(ProductView.class))
                 .stream()
                 .findFirst()

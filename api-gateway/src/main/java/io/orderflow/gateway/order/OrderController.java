@@ -19,6 +19,7 @@ import io.orderflow.gateway.config.GatewayProperties;
 import io.orderflow.gateway.problem.FieldProblem;
 import io.orderflow.gateway.problem.InvalidRequestException;
 import io.orderflow.gateway.problem.NotFoundException;
+import io.orderflow.gateway.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,7 +44,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,8 +60,6 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    /** Until sign-in exists, orders without an authenticated caller belong to this customer. */
-    static final String ANONYMOUS_CUSTOMER = "anonymous";
     static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
 
     private final CommandGateway commands;
@@ -89,8 +87,8 @@ class OrderController {
             @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
             @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
             String idempotencyKey,
-            Principal principal) {
-        String customerId = customer(principal);
+            Caller caller) {
+        String customerId = caller.id();
         String orderId = orderIdFor(customerId, idempotencyKey);
         List<OrderLine> lines = priceFromCatalog(request.items());
         var address = request.shippingAddress();
@@ -120,32 +118,36 @@ class OrderController {
                    @RequestParam(required = false) Instant to,
                    @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
                    @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
-                   @Max(value = 100, message = "must be between 1 and 100") int size) {
+                   @Max(value = 100, message = "must be between 1 and 100") int size,
+                   Caller caller) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "must be after from")));
         }
-        return boundedQueries.ask(new FindOrdersQuery(null, status, from, to, page, size),
+        return boundedQueries.ask(new FindOrdersQuery(caller.isAdmin() ? null : caller.id(), status, from, to, page, size),
                 ResponseTypes.instanceOf(OrderPage.class));
     }
 
     @GetMapping("/{orderId}")
-    OrderView get(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId) {
-        return find(orderId);
+    OrderView get(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
+                  Caller caller) {
+        return find(orderId, caller);
     }
 
     @GetMapping("/{orderId}/events")
-    List<TimelineEntry> timeline(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId) {
-        find(orderId);
+    List<TimelineEntry> timeline(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
+                                 Caller caller) {
+        find(orderId, caller);
         return boundedQueries.ask(new FindOrderTimelineQuery(orderId), ResponseTypes.multipleInstancesOf(TimelineEntry.class));
     }
 
     /** The order now, then every change, as server-sent events; the stream ends when the order reaches its end. */
     @GetMapping(path = "/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> stream(
-            @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId) {
+            @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
+            Caller caller) {
         SubscriptionQueryResult<Optional<OrderView>, OrderView> result = subscribe(orderId);
         Optional<OrderView> now = result.initialResult().block(properties.queryTimeout());
-        if (now == null || now.isEmpty()) {
+        if (now == null || now.isEmpty() || !caller.reaches(now.get().customerId())) {
             result.close();
             throw new NotFoundException("There is no order " + orderId);
         }
@@ -169,8 +171,10 @@ class OrderController {
     @PostMapping("/{orderId}/cancel")
     ResponseEntity<OrderStatusResponse> cancel(
             @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
-            Principal principal) {
-        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, "cancelled by the customer", customer(principal), false),
+            Caller caller) {
+        String reason = caller.isAdmin() ? "cancelled by an operator" : "cancelled by the customer";
+        // the order itself checks that it is the caller's: the read model may lag behind or be under repair
+        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, reason, caller.id(), caller.isAdmin(), false),
                 properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(new OrderStatusResponse(orderId, OrderStatus.CANCELLING));
     }
@@ -186,17 +190,15 @@ class OrderController {
         return UUID.nameUUIDFromBytes((customerId + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static String customer(Principal principal) {
-        return principal != null ? principal.getName() : ANONYMOUS_CUSTOMER;
-    }
-
     private SubscriptionQueryResult<Optional<OrderView>, OrderView> subscribe(String orderId) {
         return queries.subscriptionQuery(new FindOrderQuery(orderId),
                 ResponseTypes.optionalInstanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
     }
 
-    private OrderView find(String orderId) {
+    /** The order, if the caller may see it; another customer's order is answered as missing, so ids do not leak. */
+    private OrderView find(String orderId, Caller caller) {
         return boundedQueries.ask(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .filter(order -> caller.reaches(order.customerId()))
                 .orElseThrow(() -> new NotFoundException("There is no order " + orderId));
     }
 

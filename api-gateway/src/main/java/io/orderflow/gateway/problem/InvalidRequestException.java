@@ -9,10 +9,21 @@ import java.util.List;
 public class InvalidRequestException extends RuntimeException {
 
     private final List<FieldProblem> errors;
+    private final String rules;
 
     public InvalidRequestException(List<FieldProblem> errors) {
+        this(errors, null);
+    }
+
+    /** @param rules what a valid request looks like, stated in the problem body */
+    public InvalidRequestException(List<FieldProblem> errors, String rules) {
         super(errors.stream().map(FieldProblem::toString).reduce((a, b) -> a + "; " + b).orElse("invalid request"));
         this.errors = List.copyOf(errors);
+        this.rules = rules;
+    }
+
+    public String rules() {
+        return rules;
     }
 
     public List<FieldProblem> errors() {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -40,12 +41,6 @@ import java.util.concurrent.TimeoutException;
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
-
-    static final URI INVALID_REQUEST = URI.create("https://orderflow.dev/problems/invalid-request");
-    static final URI NOT_FOUND = URI.create("https://orderflow.dev/problems/not-found");
-    static final URI CONFLICT = URI.create("https://orderflow.dev/problems/conflict");
-    static final URI UNAVAILABLE = URI.create("https://orderflow.dev/problems/temporarily-unavailable");
-    static final URI INTERNAL = URI.create("https://orderflow.dev/problems/internal-error");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -69,6 +64,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         });
         return invalid(problems);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is nothing at this address"));
     }
 
     @Override
@@ -98,12 +100,41 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
-        return invalid(ex.errors());
+        ResponseEntity<Object> response = invalid(ex.errors());
+        if (ex.rules() != null && response.getBody() instanceof ProblemDetail body) {
+            body.setProperty("rules", ex.rules());
+        }
+        return response;
     }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage());
+        return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException ex) {
+        ProblemDetail body = problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
+        if (!ex.errors().isEmpty()) {
+            body.setProperty("errors", ex.errors());
+        }
+        return body;
+    }
+
+    @ExceptionHandler(UnauthorizedException.class)
+    ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException ex) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", ex.getMessage()));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
+        long seconds = ex.retryAfterSeconds();
+        ProblemDetail body = problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",
+                ex.getMessage());
+        body.setProperty("retryAfterSeconds", seconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(body);
     }
 
     @ExceptionHandler({CompletionException.class, ExecutionException.class})
@@ -124,20 +155,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return notFound(missing);
         }
         if (ex instanceof AggregateNotFoundException) {
-            return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "There is no such order");
+            return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is no such order");
         }
         if (ex instanceof IllegalArgumentException) {
-            return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", ex.getMessage());
+            return problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request", ex.getMessage());
         }
         if (ex instanceof ConcurrencyException) {
-            return problem(HttpStatus.CONFLICT, CONFLICT, "Conflict",
+            return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
                     "Another request changed this resource at the same moment; send the request again");
         }
         if (ex instanceof IllegalStateException) {
-            return problem(HttpStatus.CONFLICT, CONFLICT, "Conflict", ex.getMessage());
+            return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
         }
         if (ex instanceof TimeoutException) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Temporarily unavailable",
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
                     "The platform did not answer in time; send the request again");
         }
         if (ex instanceof CompletionException || ex instanceof ExecutionException) {
@@ -149,23 +180,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail internal(Exception ex) {
         log.error("Request failed", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "Internal error",
                 "The request could not be completed; it has been logged");
     }
 
     private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {
         var sorted = problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
         String detail = sorted.stream().map(FieldProblem::toString).reduce((a, b) -> a + "; " + b).orElse("invalid request");
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail);
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request", detail);
         body.setProperty("errors", sorted);
         return ResponseEntity.badRequest().body(body);
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(type);
-        body.setTitle(title);
-        return body;
+        return Problems.of(status, type, title, detail);
     }
 
     private static FieldProblem toProblem(FieldError error) {

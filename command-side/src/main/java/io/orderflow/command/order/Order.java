@@ -25,6 +25,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -115,6 +116,10 @@ public class Order {
 
     @CommandHandler
     void handle(RequestOrderCancellationCommand command) {
+        if (!command.operator() && !placement.customerId().equals(command.requestedBy())) {
+            // the same answer as for an order that does not exist, so that order ids tell a stranger nothing
+            throw new AggregateNotFoundException(orderId, "There is no order " + orderId);
+        }
         if (status == OrderStatus.CANCELLING) {
             return;
         }

@@ -200,7 +200,7 @@ class OrderTest {
     private static final OrderCancellationRequestedEvent CANCELLING =
             new OrderCancellationRequestedEvent("order-1", "cancelled by the customer", "customer-1");
     private static final RequestOrderCancellationCommand CUSTOMER_CANCELS =
-            new RequestOrderCancellationCommand("order-1", "cancelled by the customer", "customer-1", false);
+            new RequestOrderCancellationCommand("order-1", "cancelled by the customer", "customer-1", false, false);
 
     @Test
     void reservedOrderAwaitsPayment() {
@@ -279,16 +279,31 @@ class OrderTest {
     }
 
     @Test
+    void anotherCustomersCancellationIsAnsweredAsIfTheOrderDidNotExist() {
+        fixture.given(placed(), AWAITING)
+                .when(new RequestOrderCancellationCommand("order-1", "cancelled by the customer", "customer-2", false, false))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void operatorCancelsAnyCustomersOrder() {
+        fixture.given(placed(), AWAITING)
+                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true, false))
+                .expectEvents(new OrderCancellationRequestedEvent("order-1", "cancelled by an operator", "operator"));
+    }
+
+    @Test
     void operatorCanForceCompensationOfADispatchedOrder() {
         fixture.given(placed(), AWAITING, PAID, SHIPPED)
-                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true))
+                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true, true))
                 .expectEvents(new OrderCancellationRequestedEvent("order-1", "cancelled by an operator", "operator"));
     }
 
     @Test
     void cannotCancelAFinishedOrder() {
         fixture.given(placed(), AWAITING, PAID, SHIPPED, new OrderDeliveredEvent("order-1"))
-                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true))
+                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true, true))
                 .expectException(IllegalStateException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already DELIVERED"));
     }

@@ -1,0 +1,86 @@
+package io.orderflow.gateway.account;
+
+import io.orderflow.gateway.problem.ConflictException;
+import io.orderflow.gateway.security.Caller;
+import io.orderflow.gateway.security.SecurityProperties;
+import io.orderflow.gateway.security.TokenIssuer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Sign up, sign in, sign out, and who am I. */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final Accounts accounts;
+    private final AccountStore store;
+    private final SecurityProperties properties;
+
+    AuthController(Accounts accounts, AccountStore store, SecurityProperties properties) {
+        this.accounts = accounts;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    record SignUpRequest(@NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
+                         @Email(message = "must be an email address") String email,
+                         @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+                         String name,
+                         @NotNull(message = "is required") String password) {
+    }
+
+    record SignInRequest(@NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
+                         String email,
+                         @NotNull(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters")
+                         String password) {
+    }
+
+    /** Creates a CUSTOMER account; sign in afterwards for a token. */
+    @PostMapping("/signup")
+    ResponseEntity<AccountView> signUp(@Valid @RequestBody SignUpRequest request) {
+        AccountView account = accounts.signUp(request.email(), request.name(), request.password(), Role.CUSTOMER);
+        return ResponseEntity.created(URI.create("/api/auth/me")).body(account);
+    }
+
+    /** A short-lived bearer token; a failure never says which of email and password was wrong. */
+    @PostMapping("/signin")
+    TokenIssuer.IssuedToken signIn(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
+        return accounts.signIn(request.email().strip(), request.password(), http.getRemoteAddr());
+    }
+
+    /** Ends the token in hand at once, before it would expire. */
+    @PostMapping("/signout")
+    ResponseEntity<Void> signOut(Caller caller) {
+        if (!properties.issuer().equals(caller.token().getClaimAsString("iss"))) {
+            throw new ConflictException("This token was signed by " + caller.token().getClaimAsString("iss")
+                    + "; sign out there", List.of());
+        }
+        store.revoke(caller.token().getId(), caller.token().getExpiresAt());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/me")
+    CurrentUser me(Caller caller) {
+        var token = caller.token();
+        String issuer = token.getClaimAsString("iss");
+        if (properties.issuer().equals(issuer)) {
+            AccountView account = accounts.find(caller.id());
+            return new CurrentUser(account.id(), account.email(), account.name(), caller.roles(), issuer, token.getExpiresAt());
+        }
+        return new CurrentUser(caller.id(), token.getClaimAsString("email"), token.getClaimAsString("name"), caller.roles(),
+                issuer, token.getExpiresAt());
+    }
+}

@@ -1,0 +1,35 @@
+package io.orderflow.gateway.problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+
+/** The problem types of the API and the one way a problem body is made. */
+public final class Problems {
+
+    public static final URI INVALID_REQUEST = type("invalid-request");
+    public static final URI UNAUTHORIZED = type("unauthorized");
+    public static final URI FORBIDDEN = type("forbidden");
+    public static final URI NOT_FOUND = type("not-found");
+    public static final URI CONFLICT = type("conflict");
+    public static final URI TOO_MANY_REQUESTS = type("too-many-requests");
+    public static final URI UNAVAILABLE = type("temporarily-unavailable");
+    public static final URI INTERNAL = type("internal-error");
+    /** An HTTP-level failure with nothing more to say than its status (method not allowed, not acceptable, ...). */
+    public static final URI HTTP = URI.create("about:blank");
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(type);
+        body.setTitle(title);
+        return body;
+    }
+
+    private static URI type(String name) {
+        return URI.create("https://orderflow.dev/problems/" + name);
+    }
+}

@@ -1,0 +1,78 @@
+package io.orderflow.gateway.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Who may call the API and how they prove it ({@code orderflow.security.*}).
+ *
+ * @param issuer   the {@code iss} of the tokens this gateway signs, and the one it accepts for them
+ * @param audience the {@code aud} every accepted token must carry
+ * @param tokenTtl how long a signed-in token lasts
+ * @param keys     the RS256 key pair that signs tokens
+ * @param external a second, external issuer (Keycloak, Auth0) whose tokens are accepted too
+ * @param signIn   how repeated failed sign-ins are slowed down and locked out
+ * @param admin    the ADMIN account seeded on first start
+ */
+@ConfigurationProperties("orderflow.security")
+public record SecurityProperties(@DefaultValue("orderflow") String issuer,
+                                 @DefaultValue("orderflow-api") String audience,
+                                 @DefaultValue("15m") Duration tokenTtl,
+                                 @DefaultValue Keys keys,
+                                 @DefaultValue External external,
+                                 @DefaultValue SignIn signIn,
+                                 @DefaultValue Admin admin) {
+
+    /**
+     * Either both PEM locations, or a directory where a key pair is generated on first start and kept.
+     *
+     * @param privateKey PKCS#8 PEM of the RSA private key ({@code file:/...} or {@code classpath:...})
+     * @param publicKey  X.509 PEM of its public key
+     * @param directory  where the generated pair is kept when no PEM is configured
+     */
+    public record Keys(Resource privateKey, Resource publicKey, Path directory) {
+    }
+
+    /**
+     * Tokens of an external OpenID Connect issuer. Off while {@code issuerUri} is unset.
+     *
+     * @param issuerUri  the issuer as it appears in the tokens' {@code iss}; its discovery document names the keys
+     * @param jwkSetUri  the issuer's key set, to skip discovery
+     * @param audience   the {@code aud} its tokens carry for this API; the gateway's own audience when unset
+     * @param rolesClaim where the roles are, as a dotted path: {@code roles}, {@code realm_access.roles} (Keycloak),
+     *                   or a namespaced claim (Auth0)
+     */
+    public record External(URI issuerUri, URI jwkSetUri, String audience,
+                           @DefaultValue("roles") String rolesClaim) {
+
+        public boolean enabled() {
+            return issuerUri != null;
+        }
+    }
+
+    /**
+     * After {@code slowAfter} failures within {@code window}, the next attempt must wait {@code backoff}, doubled at
+     * every further failure (answered 429 with {@code Retry-After} when it comes sooner); after {@code lockAfter}
+     * failures every attempt is refused for {@code lockDuration}. Counted per account and per client address.
+     */
+    public record SignIn(@DefaultValue("5") int accountSlowAfter,
+                         @DefaultValue("10") int accountLockAfter,
+                         @DefaultValue("20") int addressSlowAfter,
+                         @DefaultValue("50") int addressLockAfter,
+                         @DefaultValue("1s") Duration backoff,
+                         @DefaultValue("15m") Duration lockDuration,
+                         @DefaultValue("15m") Duration window) {
+    }
+
+    /**
+     * The first ADMIN. Created on start when no ADMIN exists; without a password one is generated and printed once.
+     */
+    public record Admin(@DefaultValue("admin@orderflow.local") String email, String password,
+                        @DefaultValue("OrderFlow Admin") String name) {
+    }
+}
