@@ -56,15 +56,16 @@ class CrashRecoveryIT {
                 "ORDERFLOW_POSTGRES_PORT", Integer.toString(postgresPort)),
                 "--orderflow.carrier.simulated.dispatch-delay=1s", "--orderflow.carrier.simulated.delivery-delay=1s");
         platform.start();
+        String token = LaunchedPlatform.newCustomerToken(port);
 
-        List<String> accepted = placeConcurrently(port);
+        List<String> accepted = placeConcurrently(port, token);
         platform.kill();
         platform.start();
 
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                accepted.stream().allMatch(orderId -> TERMINAL.contains(status(port, orderId))));
+                accepted.stream().allMatch(orderId -> TERMINAL.contains(status(port, token, orderId))));
         var byStatus = new TreeMap<String, Integer>();
-        accepted.forEach(orderId -> byStatus.merge(status(port, orderId), 1, Integer::sum));
+        accepted.forEach(orderId -> byStatus.merge(status(port, token, orderId), 1, Integer::sum));
 
         try (var db = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
             int authorizedTwice = count(db.createStatement().executeQuery("select count(*) from (select payment_id"
@@ -85,7 +86,7 @@ class CrashRecoveryIT {
         platform.stop();
     }
 
-    private List<String> placeConcurrently(int port) throws Exception {
+    private List<String> placeConcurrently(int port, String token) throws Exception {
         ExecutorService customers = Executors.newFixedThreadPool(20);
         try {
             var placed = new ArrayList<Future<String>>();
@@ -93,7 +94,7 @@ class CrashRecoveryIT {
                 String product = "PROD-00" + (1 + i % 8);
                 String method = i % 10 == 0 ? "pm_card_chargeDeclined" : "pm_card_visa";
                 String key = "crash-" + i;
-                placed.add(customers.submit(() -> place(port, product, method, key)));
+                placed.add(customers.submit(() -> place(port, token, product, method, key)));
             }
             var orderIds = new ArrayList<String>();
             for (Future<String> order : placed) {
@@ -105,8 +106,9 @@ class CrashRecoveryIT {
         }
     }
 
-    private static String place(int port, String productId, String paymentMethod, String key) throws Exception {
+    private static String place(int port, String token, String productId, String paymentMethod, String key) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("""
@@ -118,10 +120,11 @@ class CrashRecoveryIT {
         return json.readTree(response.body()).get("orderId").asString();
     }
 
-    private static String status(int port, String orderId) {
+    private static String status(int port, String token, String orderId) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/orders/" + orderId)).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://localhost:" + port + "/api/orders/" + orderId)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? json.readTree(response.body()).get("status").asString() : "MISSING";
         } catch (Exception e) {
             return "UNREACHABLE";

@@ -49,6 +49,33 @@ final class LaunchedPlatform {
         return CompletableFuture.supplyAsync(() -> awaitReadyLine(started, log)).get(180, TimeUnit.SECONDS);
     }
 
+    /** Everything the launcher printed so far. */
+    String log() throws IOException {
+        return Files.readString(workDir.resolve("launcher.log"));
+    }
+
+    /** Signs up a new customer on the platform listening at the port and answers its bearer token. */
+    static String newCustomerToken(int port) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String email = "customer-" + java.util.UUID.randomUUID() + "@example.com";
+        String credentials = "{\"email\":\"%s\",\"name\":\"Grace Hopper\",\"password\":\"%s\"}"
+                .formatted(email, TestPlatform.PASSWORD);
+        for (String step : List.of("signup", "signin")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/auth/" + step))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(credentials)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new AssertionError(step + " refused: " + response.statusCode() + " " + response.body());
+            }
+            if (step.equals("signin")) {
+                return TestPlatform.read(response.body()).get("accessToken").asString();
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
     long pid() {
         return process.pid();
     }

@@ -42,7 +42,11 @@ class LauncherIT {
         platform = new LaunchedPlatform(workDir, Map.of("ORDERFLOW_DATA_DIR", workDir.resolve("data").toString(),
                 "SERVER_PORT", Integer.toString(port)));
         double firstStart = platform.start();
+        assertThat(platform.log()).as("the first ADMIN's generated password is shown")
+                .containsPattern("Created the ADMIN account admin@orderflow.local with the generated password \\S{20,}");
+        String token = LaunchedPlatform.newCustomerToken(port);
         HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "launcher-it")
                 .POST(HttpRequest.BodyPublishers.ofString("""
@@ -52,7 +56,7 @@ class LauncherIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(placed.statusCode()).isEqualTo(201);
         String location = placed.headers().firstValue("Location").orElseThrow();
-        awaitOrder(location);
+        awaitOrder(location, token);
         long residentKb = residentKilobytes(platform.pid());
 
         // 143 = ended by SIGTERM after the shutdown hooks ran
@@ -60,7 +64,9 @@ class LauncherIT {
         assertThat(processesUsing(workDir)).as("embedded servers left running").isEmpty();
 
         double secondStart = platform.start();
-        assertThat(awaitOrder(location)).contains("\"total\":{\"amount\":129.99");
+        assertThat(awaitOrder(location, token)).as("the token signed before the restart is still good")
+                .contains("\"total\":{\"amount\":129.99");
+        assertThat(platform.log().split("generated password", -1)).as("the password is shown once only").hasSize(2);
         assertThat(platform.stop()).isIn(0, 143);
         assertThat(processesUsing(workDir)).isEmpty();
 
@@ -68,9 +74,9 @@ class LauncherIT {
                 + "resident memory %d MiB with one order%n", firstStart, secondStart, residentKb / 1024);
     }
 
-    private static String awaitOrder(String location) {
+    private static String awaitOrder(String location, String token) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create(location)).header("Authorization", "Bearer " + token).build(),
                         HttpResponse.BodyHandlers.ofString()), response -> response.statusCode() == 200)
                 .body();
     }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/users")
 class UserAdminController {
+
+    private static final String ACCOUNT_ID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final Accounts accounts;
     private final AccountStore store;
@@ -41,24 +44,24 @@ class UserAdminController {
     }
 
     @GetMapping("/{id}")
-    AccountView get(@PathVariable String id) {
+    AccountView get(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id) {
         return accounts.find(id);
     }
 
     /** Takes effect at once: tokens signed with the old role stop working. */
     @PutMapping("/{id}/role")
-    AccountView changeRole(@PathVariable String id, @Valid @RequestBody RoleChange change, Caller caller) {
+    AccountView changeRole(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id, @Valid @RequestBody RoleChange change, Caller caller) {
         return accounts.changeRole(id, change.role(), caller.id());
     }
 
     /** The account can no longer sign in, and its tokens stop working. */
     @PostMapping("/{id}/disable")
-    AccountView disable(@PathVariable String id, Caller caller) {
+    AccountView disable(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id, Caller caller) {
         return accounts.changeEnabled(id, false, caller.id());
     }
 
     @PostMapping("/{id}/enable")
-    AccountView enable(@PathVariable String id, Caller caller) {
+    AccountView enable(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id, Caller caller) {
         return accounts.changeEnabled(id, true, caller.id());
     }
 }
