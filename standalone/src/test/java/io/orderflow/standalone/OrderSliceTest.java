@@ -17,7 +17,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,9 +83,12 @@ class OrderSliceTest {
         placedEventId = (String) event.get("eventidentifier");
 
         ConsumerRecord<String, String> published = awaitIntegrationEvent(placedOrderId);
-        assertThat(header(published, "event-type")).isEqualTo("io.orderflow.order.placed.v1");
-        assertThat(header(published, "event-id")).isEqualTo(placedEventId);
-        JsonNode payload = read(published.value());
+        JsonNode cloudEvent = read(published.value());
+        assertThat(cloudEvent.get("specversion").asString()).isEqualTo("1.0");
+        assertThat(cloudEvent.get("type").asString()).isEqualTo("io.orderflow.order.placed.v1");
+        assertThat(cloudEvent.get("id").asString()).isEqualTo(placedEventId);
+        assertThat(cloudEvent.get("subject").asString()).isEqualTo(placedOrderId);
+        JsonNode payload = cloudEvent.get("data");
         assertThat(payload.get("orderId").asString()).isEqualTo(placedOrderId);
         assertThat(payload.get("total").decimalValue()).isEqualByComparingTo("194.97");
         assertThat(payload.get("currency").asString()).isEqualTo("USD");
@@ -197,7 +199,7 @@ class OrderSliceTest {
         assertThat(platform.jdbc().queryForObject(
                 "select count(*) from domainevententry where payloadtype = 'io.orderflow.api.inventory.ProductCreatedEvent'",
                 Long.class)).as("the demo catalog is created once").isEqualTo(8);
-        assertThat(header(awaitIntegrationEvent(placedOrderId), "event-id")).isEqualTo(placedEventId);
+        assertThat(read(awaitIntegrationEvent(placedOrderId).value()).get("id").asString()).isEqualTo(placedEventId);
         assertThat(platform.awaitStatus(waitingForPayment, Duration.ofSeconds(60), "EXPIRED").get("reason").asString())
                 .as("the payment deadline outlives the restart").startsWith("not paid by");
     }
@@ -228,9 +230,5 @@ class OrderSliceTest {
             });
             return found.get(0);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,15 @@
+package io.orderflow.kafka.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How OrderFlow's topics are created at start ({@code orderflow.kafka.*}); an existing topic with fewer partitions
+ * is given more, never fewer.
+ *
+ * @param partitions        partitions of every topic; one order's events always share one
+ * @param replicationFactor copies of every partition (1 on a single broker, 3 on a production cluster)
+ */
+@ConfigurationProperties("orderflow.kafka")
+public record KafkaIntegrationProperties(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+}

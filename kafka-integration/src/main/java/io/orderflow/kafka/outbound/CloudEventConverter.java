@@ -1,0 +1,96 @@
+package io.orderflow.kafka.outbound;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns an internal event into a CloudEvents 1.0 message in structured JSON mode, keyed by order id:
+ * <ul>
+ *   <li>{@code id}: the event's id in the event store, the same on every delivery, so consumers deduplicate by it;</li>
+ *   <li>{@code source}: the context ({@code /orderflow/orders}, ...), {@code type}: versioned, {@code time},
+ *       {@code subject}: the order id, {@code dataschema}: its JSON Schema;</li>
+ *   <li>extensions {@code correlationid} (what started it all) and {@code causationid} (the message that caused
+ *       it), from Axon's correlation data; {@code replay} on republished history.</li>
+ * </ul>
+ */
+public class CloudEventConverter implements KafkaMessageConverter<String, byte[]> {
+
+    public static final String CORRELATION_ID = "correlationid";
+    public static final String CAUSATION_ID = "causationid";
+    public static final String REPLAY = "replay";
+    public static final String CONTENT_TYPE_HEADER = "content-type";
+
+    /** Axon's correlation data: the first message of the chain, and the message that caused this one. */
+    private static final String AXON_TRACE_ID = "traceId";
+    private static final String AXON_CORRELATION_ID = "correlationId";
+
+    private final JsonMapper json;
+    private final EventFormat format = Objects.requireNonNull(
+            EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE), "CloudEvents JSON format");
+
+    public CloudEventConverter(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> message, String topic) {
+        return record(message, topic, false);
+    }
+
+    /**
+     * The Kafka record of an event for the topic; {@code replay} marks history republished on request.
+     *
+     * @throws IllegalArgumentException for an event that is not published
+     */
+    public ProducerRecord<String, byte[]> record(EventMessage<?> message, String topic, boolean replay) {
+        IntegrationEvent event = IntegrationEvents.from(message.getPayload())
+                .orElseThrow(() -> new IllegalArgumentException(message.getPayloadType().getSimpleName()
+                        + " has no public form and must not be published"));
+        var headers = new RecordHeaders();
+        headers.add(CONTENT_TYPE_HEADER, JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, event.key(), format.serialize(cloudEvent(message, event, replay)), headers);
+    }
+
+    CloudEvent cloudEvent(EventMessage<?> message, IntegrationEvent event, boolean replay) {
+        Object root = message.getMetaData().get(AXON_TRACE_ID);
+        Object cause = message.getMetaData().get(AXON_CORRELATION_ID);
+        var builder = CloudEventBuilder.v1()
+                .withId(message.getIdentifier())
+                .withSource(URI.create("/" + event.topic().substring(0, event.topic().lastIndexOf('.')).replace('.', '/')))
+                .withType(event.type())
+                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withSubject(event.subject())
+                .withDataContentType("application/json")
+                .withDataSchema(URI.create(event.dataSchema()))
+                .withData(json.writeValueAsBytes(event.data()))
+                .withExtension(CORRELATION_ID, root != null ? root.toString() : message.getIdentifier());
+        if (cause != null) {
+            builder.withExtension(CAUSATION_ID, cause.toString());
+        }
+        if (replay) {
+            builder.withExtension(REPLAY, true);
+        }
+        return builder.build();
+    }
+
+    /** OrderFlow publishes through this converter; inbound messages are read by their own consumers. */
+    @Override
+    public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> consumerRecord) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,177 @@
+package io.orderflow.kafka.outbound;
+
+import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.StockCommittedEvent;
+import io.orderflow.api.inventory.StockReleasedEvent;
+import io.orderflow.api.inventory.StockReservationRejectedEvent;
+import io.orderflow.api.inventory.StockReservedEvent;
+import io.orderflow.api.order.OrderAwaitingPaymentEvent;
+import io.orderflow.api.order.OrderCancellationRequestedEvent;
+import io.orderflow.api.order.OrderCancelledEvent;
+import io.orderflow.api.order.OrderDeliveredEvent;
+import io.orderflow.api.order.OrderExpiredEvent;
+import io.orderflow.api.order.OrderPaidEvent;
+import io.orderflow.api.order.OrderPlacedEvent;
+import io.orderflow.api.order.OrderRejectedEvent;
+import io.orderflow.api.order.OrderShippedEvent;
+import io.orderflow.api.payment.PaymentActionRequiredEvent;
+import io.orderflow.api.payment.PaymentAuthorizationFailedEvent;
+import io.orderflow.api.payment.PaymentAuthorizedEvent;
+import io.orderflow.api.payment.PaymentCaptureFailedEvent;
+import io.orderflow.api.payment.PaymentCapturedEvent;
+import io.orderflow.api.payment.PaymentDeclinedEvent;
+import io.orderflow.api.payment.PaymentRefundedEvent;
+import io.orderflow.api.payment.PaymentVoidedEvent;
+import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
+import io.orderflow.api.shipping.ShipmentCancelledEvent;
+import io.orderflow.api.shipping.ShipmentCreatedEvent;
+import io.orderflow.api.shipping.ShipmentDeliveredEvent;
+import io.orderflow.api.shipping.ShipmentDispatchedEvent;
+import io.orderflow.api.shipping.ShipmentFailedEvent;
+import io.orderflow.kafka.Topics;
+import org.axonframework.eventhandling.EventMessage;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which internal events are published, to which topic, under which type, and in which public form. Internal events
+ * never leave raw: an event without a mapping here (an operator's retry request, for example) is not published.
+ */
+public final class IntegrationEvents {
+
+    static final String SCHEMA_BASE = "https://orderflow.dev/schemas/";
+
+    private static final Map<Class<?>, Mapping<?>> MAPPINGS = new LinkedHashMap<>();
+
+    static {
+        order(OrderPlacedEvent.class, "placed", OrderPlacedEvent::orderId, e -> new OrderEventsV1.Placed(e.orderId(), e.customerId(),
+                e.lines().stream().map(line -> new OrderEventsV1.Line(line.productId(), line.productName(),
+                        line.quantity(), line.unitPrice().amount())).toList(),
+                e.total().amount(), e.total().currency(), e.placedAt(), e.expiresAt()));
+        order(OrderAwaitingPaymentEvent.class, "awaiting-payment", OrderAwaitingPaymentEvent::orderId, e -> new OrderEventsV1.AwaitingPayment(e.orderId()));
+        order(OrderPaidEvent.class, "paid", OrderPaidEvent::orderId, e -> new OrderEventsV1.Paid(e.orderId(), e.paymentId()));
+        order(OrderShippedEvent.class, "shipped", OrderShippedEvent::orderId,
+                e -> new OrderEventsV1.Shipped(e.orderId(), e.shipmentId(), e.carrier(), e.trackingNumber()));
+        order(OrderDeliveredEvent.class, "delivered", OrderDeliveredEvent::orderId, e -> new OrderEventsV1.Delivered(e.orderId()));
+        order(OrderCancellationRequestedEvent.class, "cancellation-requested", OrderCancellationRequestedEvent::orderId,
+                e -> new OrderEventsV1.CancellationRequested(e.orderId(), e.reason()));
+        order(OrderCancelledEvent.class, "cancelled", OrderCancelledEvent::orderId, e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+        order(OrderRejectedEvent.class, "rejected", OrderRejectedEvent::orderId, e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+        order(OrderExpiredEvent.class, "expired", OrderExpiredEvent::orderId, e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+
+        map(ProductCreatedEvent.class, Topics.INVENTORY, "inventory.product-created", ProductCreatedEvent::productId,
+                e -> new InventoryEventsV1.ProductCreated(e.productId(), e.name(), e.price().amount(), e.price().currency(),
+                        e.initialStock()));
+        inventory(StockReservedEvent.class, "stock-reserved", StockReservedEvent::orderId,
+                e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
+        inventory(StockReservationRejectedEvent.class, "stock-reservation-rejected", StockReservationRejectedEvent::orderId,
+                e -> new InventoryEventsV1.StockReservationRejected(e.orderId(), e.productId(), e.requested(),
+                        e.stockAvailable(), e.reason()));
+        inventory(StockReleasedEvent.class, "stock-released", StockReleasedEvent::orderId,
+                e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
+        inventory(StockCommittedEvent.class, "stock-committed", StockCommittedEvent::orderId,
+                e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
+
+        payment(PaymentAuthorizedEvent.class, "authorized", PaymentAuthorizedEvent::orderId,
+                e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
+        payment(PaymentActionRequiredEvent.class, "action-required", PaymentActionRequiredEvent::orderId,
+                e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
+        payment(PaymentDeclinedEvent.class, "declined", PaymentDeclinedEvent::orderId,
+                e -> new PaymentEventsV1.Declined(e.paymentId(), e.orderId(), e.declineCode(), e.reason()));
+        payment(PaymentAuthorizationFailedEvent.class, "authorization-failed", PaymentAuthorizationFailedEvent::orderId,
+                e -> new PaymentEventsV1.AuthorizationFailed(e.paymentId(), e.orderId(), e.amount().amount(),
+                        e.amount().currency(), e.reason()));
+        payment(PaymentCapturedEvent.class, "captured", PaymentCapturedEvent::orderId,
+                e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
+        payment(PaymentCaptureFailedEvent.class, "capture-failed", PaymentCaptureFailedEvent::orderId,
+                e -> new PaymentEventsV1.Reasoned(e.paymentId(), e.orderId(), e.reason()));
+        payment(PaymentVoidedEvent.class, "voided", PaymentVoidedEvent::orderId,
+                e -> new PaymentEventsV1.Reasoned(e.paymentId(), e.orderId(), e.reason()));
+        payment(PaymentRefundedEvent.class, "refunded", PaymentRefundedEvent::orderId,
+                e -> new PaymentEventsV1.Refunded(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency(),
+                        e.reason()));
+
+        shipping(ShipmentCreatedEvent.class, "shipment-created", ShipmentCreatedEvent::orderId,
+                e -> new ShippingEventsV1.Tracked(e.shipmentId(), e.orderId(), e.carrier(), e.trackingNumber()));
+        shipping(ShipmentBookingRefusedEvent.class, "shipment-booking-refused", ShipmentBookingRefusedEvent::orderId,
+                e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
+        shipping(ShipmentDispatchedEvent.class, "shipment-dispatched", ShipmentDispatchedEvent::orderId,
+                e -> new ShippingEventsV1.Tracked(e.shipmentId(), e.orderId(), e.carrier(), e.trackingNumber()));
+        shipping(ShipmentDeliveredEvent.class, "shipment-delivered", ShipmentDeliveredEvent::orderId,
+                e -> new ShippingEventsV1.Delivered(e.shipmentId(), e.orderId()));
+        shipping(ShipmentFailedEvent.class, "shipment-failed", ShipmentFailedEvent::orderId,
+                e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
+        shipping(ShipmentCancelledEvent.class, "shipment-cancelled", ShipmentCancelledEvent::orderId,
+                e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
+    }
+
+    private IntegrationEvents() {
+    }
+
+    /** The topic an event is published to, or nothing when it is not published. */
+    public static Optional<String> topicOf(EventMessage<?> message) {
+        Mapping<?> mapping = MAPPINGS.get(message.getPayloadType());
+        return mapping == null ? Optional.empty() : Optional.of(mapping.topic());
+    }
+
+    /** The Kafka key of an event: its order id (a product's own events: the product id), or nothing when not published. */
+    public static Optional<String> keyOf(Object payload) {
+        Mapping<?> mapping = MAPPINGS.get(payload.getClass());
+        return mapping == null ? Optional.empty() : Optional.of(mapping.keyOf(payload));
+    }
+
+    /** The event's public form, or nothing when it is not published. */
+    public static Optional<IntegrationEvent> from(Object payload) {
+        Mapping<?> mapping = MAPPINGS.get(payload.getClass());
+        return mapping == null ? Optional.empty() : Optional.of(mapping.apply(payload));
+    }
+
+    /** The internal event classes that are published. */
+    public static Set<Class<?>> published() {
+        return Collections.unmodifiableSet(MAPPINGS.keySet());
+    }
+
+    /** Every versioned type that may be published. */
+    public static Set<String> types() {
+        var types = new java.util.TreeSet<String>();
+        MAPPINGS.values().forEach(mapping -> types.add(mapping.type()));
+        return types;
+    }
+
+    private static <E> void order(Class<E> event, String name, Function<E, String> orderId, Function<E, Object> data) {
+        map(event, Topics.ORDERS, "order." + name, orderId, data);
+    }
+
+    private static <E> void inventory(Class<E> event, String name, Function<E, String> orderId, Function<E, Object> data) {
+        map(event, Topics.INVENTORY, "inventory." + name, orderId, data);
+    }
+
+    private static <E> void payment(Class<E> event, String name, Function<E, String> orderId, Function<E, Object> data) {
+        map(event, Topics.PAYMENTS, "payment." + name, orderId, data);
+    }
+
+    private static <E> void shipping(Class<E> event, String name, Function<E, String> orderId, Function<E, Object> data) {
+        map(event, Topics.SHIPPING, "shipping." + name, orderId, data);
+    }
+
+    private static <E> void map(Class<E> event, String topic, String name, Function<E, String> key, Function<E, Object> data) {
+        MAPPINGS.put(event, new Mapping<>(event, topic, "io.orderflow." + name + ".v1", key, data));
+    }
+
+    private record Mapping<E>(Class<E> event, String topic, String type, Function<E, String> key, Function<E, Object> data) {
+
+        String keyOf(Object payload) {
+            return key.apply(event.cast(payload));
+        }
+
+        IntegrationEvent apply(Object payload) {
+            String id = keyOf(payload);
+            return new IntegrationEvent(topic, id, id, type, data.apply(event.cast(payload)));
+        }
+    }
+}
