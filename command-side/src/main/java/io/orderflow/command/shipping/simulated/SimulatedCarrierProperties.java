@@ -12,10 +12,13 @@ import java.time.Duration;
  * @param deliveryDelay        from pick-up to delivery (or loss)
  * @param refusedPostalCode    parcels to this postal code are refused at booking
  * @param lostParcelPostalCode parcels to this postal code are lost after pick-up
+ * @param kafkaPostalCode      parcels to this postal code get no simulated reports: their carrier reports on the
+ *                             {@code orderflow.carrier-updates.v1} topic instead, as a real carrier would
  */
 @ConfigurationProperties("orderflow.carrier.simulated")
 public record SimulatedCarrierProperties(@DefaultValue("2s") Duration dispatchDelay,
                                          @DefaultValue("5s") Duration deliveryDelay,
                                          @DefaultValue("99999") String refusedPostalCode,
-                                         @DefaultValue("00000") String lostParcelPostalCode) {
+                                         @DefaultValue("00000") String lostParcelPostalCode,
+                                         @DefaultValue("77777") String kafkaPostalCode) {
 }

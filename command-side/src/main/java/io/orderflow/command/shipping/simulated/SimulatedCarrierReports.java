@@ -52,7 +52,8 @@ public class SimulatedCarrierReports {
 
     @EventHandler
     void on(ShipmentCreatedEvent event) {
-        if (!SimulatedCarrier.NAME.equals(event.carrier())) {
+        if (!SimulatedCarrier.NAME.equals(event.carrier())
+                || properties.kafkaPostalCode().equals(event.address().postalCode())) {
             return;
         }
         String outcome = properties.lostParcelPostalCode().equals(event.address().postalCode()) ? LOSE : DELIVER;
