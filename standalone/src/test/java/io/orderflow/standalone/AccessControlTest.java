@@ -38,7 +38,7 @@ class AccessControlTest {
         String path() {
             return pattern.replace("{orderId}", orderId).replace("{productId}", "PROD-001")
                     .replace("{name}", "order-projection").replace("{projection}", "order-projection")
-                    .replace("{id}", stranger.id());
+                    .replace("{id}", stranger.id()).replace("{exportId}", "00000000-0000-0000-0000-000000000000");
         }
 
         @Override
@@ -79,6 +79,10 @@ class AccessControlTest {
             new Endpoint("POST", "/api/admin/users/{id}/disable", Access.ADMIN, ""),
             new Endpoint("POST", "/api/admin/users/{id}/enable", Access.ADMIN, ""),
             new Endpoint("GET", "/api/analytics/daily", Access.ADMIN, null),
+            new Endpoint("POST", "/api/admin/integration/export", Access.ADMIN,
+                    "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-02T00:00:00Z\"}"),
+            new Endpoint("GET", "/api/admin/integration/exports", Access.ADMIN, null),
+            new Endpoint("GET", "/api/admin/integration/exports/{exportId}", Access.ADMIN, null),
             new Endpoint("POST", "/api/webhooks/stripe", Access.PUBLIC, "{}"));
 
     private static TestPlatform platform;

@@ -69,9 +69,12 @@ class InjectionTest {
             attempts.add(new Attempt(true, "POST", "/api/admin/projections/" + p + "/replay", "", Outcome.INVALID));
             attempts.add(new Attempt(true, "POST", "/api/admin/dead-letters/" + p + "/retry", "", Outcome.INVALID));
             attempts.add(new Attempt(true, "GET", "/api/admin/users/" + p, null, Outcome.INVALID));
+            attempts.add(new Attempt(true, "GET", "/api/admin/integration/exports/" + p, null, Outcome.INVALID));
             attempts.add(new Attempt(true, "POST", "/api/admin/users/" + p + "/disable", "", Outcome.INVALID));
             // bodies
             String json = value.startsWith("{") ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            attempts.add(new Attempt(true, "POST", "/api/admin/integration/export", "{\"from\":" + json
+                    + ",\"to\":\"2026-11-02T00:00:00Z\"}", Outcome.INVALID));
             attempts.add(new Attempt(false, "POST", "/api/orders", """
                     {"items":[{"productId":%s,"quantity":1}],"paymentMethod":"pm_card_visa",
                      "shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"GB"}}"""

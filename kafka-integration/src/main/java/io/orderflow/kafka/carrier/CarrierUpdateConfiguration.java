@@ -2,7 +2,6 @@ package io.orderflow.kafka.carrier;
 
 import io.orderflow.kafka.Topics;
 import org.apache.kafka.common.TopicPartition;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
@@ -25,8 +24,8 @@ class CarrierUpdateConfiguration {
         var deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.CARRIER_UPDATES_DLT, -1));
         var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1000, 3));
-        handler.addNotRetryableExceptions(UnreadableCarrierUpdateException.class, AggregateNotFoundException.class,
-                IllegalArgumentException.class, IllegalStateException.class);
+        handler.addNotRetryableExceptions(UnprocessableCarrierUpdateException.class, IllegalArgumentException.class,
+                IllegalStateException.class);
         return handler;
     }
 }

@@ -12,6 +12,7 @@ import io.orderflow.kafka.EventSchemas;
 import io.orderflow.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,41 +76,45 @@ class CarrierUpdateListener {
             return;
         }
         // on this thread and in this transaction: the shipment's events and the recorded id commit together
-        commands.sendAndWait(COMMANDS.get(update.getType()).apply(data));
+        try {
+            commands.sendAndWait(COMMANDS.get(update.getType()).apply(data));
+        } catch (AggregateNotFoundException unknown) {
+            throw new UnprocessableCarrierUpdateException("there is no shipment " + data.get("shipmentId").asString(), unknown);
+        }
         log.info("Applied carrier update {} ({}) to shipment {}", update.getId(), update.getType(),
                 data.get("shipmentId").asString());
     }
 
     private CloudEvent read(byte[] value) {
         if (value == null) {
-            throw new UnreadableCarrierUpdateException("the message has no value");
+            throw new UnprocessableCarrierUpdateException("the message has no value");
         }
         try {
             CloudEvent update = format.deserialize(value);
             if (!COMMANDS.containsKey(update.getType())) {
-                throw new UnreadableCarrierUpdateException("unknown type " + update.getType() + "; expected one of "
+                throw new UnprocessableCarrierUpdateException("unknown type " + update.getType() + "; expected one of "
                         + List.of(DISPATCHED, DELIVERED, FAILED));
             }
             return update;
         } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException notACloudEvent) {
-            throw new UnreadableCarrierUpdateException("not a CloudEvents 1.0 JSON message: " + notACloudEvent.getMessage(),
+            throw new UnprocessableCarrierUpdateException("not a CloudEvents 1.0 JSON message: " + notACloudEvent.getMessage(),
                     notACloudEvent);
         }
     }
 
     private JsonNode dataOf(CloudEvent update) {
         if (update.getData() == null) {
-            throw new UnreadableCarrierUpdateException("event " + update.getId() + " has no data");
+            throw new UnprocessableCarrierUpdateException("event " + update.getId() + " has no data");
         }
         JsonNode data;
         try {
             data = json.readTree(update.getData().toBytes());
         } catch (JacksonException notJson) {
-            throw new UnreadableCarrierUpdateException("the data of event " + update.getId() + " is not JSON", notJson);
+            throw new UnprocessableCarrierUpdateException("the data of event " + update.getId() + " is not JSON", notJson);
         }
         List<String> problems = EventSchemas.problems(update.getType(), data);
         if (!problems.isEmpty()) {
-            throw new UnreadableCarrierUpdateException("the data of event " + update.getId() + " does not match "
+            throw new UnprocessableCarrierUpdateException("the data of event " + update.getId() + " does not match "
                     + update.getType() + ": " + problems);
         }
         return data;
