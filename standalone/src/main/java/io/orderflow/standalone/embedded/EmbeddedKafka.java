@@ -16,7 +16,7 @@ import java.util.HashMap;
  * A real Apache Kafka broker in KRaft mode (one node acting as broker and controller) running in this JVM, with its
  * log in a directory that survives restarts.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
@@ -26,7 +26,7 @@ final class EmbeddedKafka implements AutoCloseable {
         this.port = port;
     }
 
-    static EmbeddedKafka start(Path directory, int port, int controllerPort) throws Exception {
+    public static EmbeddedKafka start(Path directory, int port, int controllerPort) throws Exception {
         Files.createDirectories(directory);
         var properties = new HashMap<String, String>();
         properties.put("process.roles", "broker,controller");
@@ -70,7 +70,7 @@ final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(server, port);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
