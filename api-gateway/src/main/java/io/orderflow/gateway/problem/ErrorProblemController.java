@@ -1,5 +1,6 @@
 package io.orderflow.gateway.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers the errors that never reach a controller (a request the firewall rejects, a failure in a filter) with a
  * problem body too, in place of Boot's default error JSON; like every other body, it names nothing internal.
  */
+@Hidden
 @RestController
 class ErrorProblemController implements ErrorController {
 

@@ -24,8 +24,9 @@ import java.util.Optional;
  *   <li>{@code id}: the event's id in the event store, the same on every delivery, so consumers deduplicate by it;</li>
  *   <li>{@code source}: the context ({@code /orderflow/orders}, ...), {@code type}: versioned, {@code time},
  *       {@code subject}: the order id, {@code dataschema}: its JSON Schema;</li>
- *   <li>extensions {@code correlationid} (what started it all) and {@code causationid} (the message that caused
- *       it), from Axon's correlation data; {@code replay} on republished history.</li>
+ *   <li>extensions {@code correlationid} (the HTTP request's {@code X-Request-Id} that started it all, or else the
+ *       first message of the chain) and {@code causationid} (the message that caused it), from Axon's correlation
+ *       data; {@code replay} on republished history.</li>
  * </ul>
  */
 public class CloudEventConverter implements KafkaMessageConverter<String, byte[]> {
@@ -34,8 +35,14 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
     public static final String CAUSATION_ID = "causationid";
     public static final String REPLAY = "replay";
     public static final String CONTENT_TYPE_HEADER = "content-type";
+    /** The correlation id again, as a Kafka header, for tools that do not read the message body. */
+    public static final String CORRELATION_ID_HEADER = "correlation-id";
 
-    /** Axon's correlation data: the first message of the chain, and the message that caused this one. */
+    /**
+     * Correlation data in Axon's metadata: the id of the HTTP request that started it all, the first message of the
+     * chain, and the message that caused this one.
+     */
+    private static final String REQUEST_ID = "requestId";
     private static final String AXON_TRACE_ID = "traceId";
     private static final String AXON_CORRELATION_ID = "correlationId";
 
@@ -61,13 +68,21 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
         IntegrationEvent event = IntegrationEvents.from(message.getPayload())
                 .orElseThrow(() -> new IllegalArgumentException(message.getPayloadType().getSimpleName()
                         + " has no public form and must not be published"));
+        CloudEvent cloudEvent = cloudEvent(message, event, replay);
         var headers = new RecordHeaders();
         headers.add(CONTENT_TYPE_HEADER, JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, event.key(), format.serialize(cloudEvent(message, event, replay)), headers);
+        headers.add(CORRELATION_ID_HEADER, String.valueOf(cloudEvent.getExtension(CORRELATION_ID)).getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, event.key(), format.serialize(cloudEvent), headers);
+    }
+
+    /** The request that started the chain when there was one, otherwise the chain's first message. */
+    private static String correlationOf(EventMessage<?> message) {
+        Object request = message.getMetaData().get(REQUEST_ID);
+        Object root = message.getMetaData().get(AXON_TRACE_ID);
+        return request != null ? request.toString() : root != null ? root.toString() : message.getIdentifier();
     }
 
     CloudEvent cloudEvent(EventMessage<?> message, IntegrationEvent event, boolean replay) {
-        Object root = message.getMetaData().get(AXON_TRACE_ID);
         Object cause = message.getMetaData().get(AXON_CORRELATION_ID);
         var builder = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
@@ -78,7 +93,7 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
                 .withDataContentType("application/json")
                 .withDataSchema(URI.create(event.dataSchema()))
                 .withData(json.writeValueAsBytes(event.data()))
-                .withExtension(CORRELATION_ID, root != null ? root.toString() : message.getIdentifier());
+                .withExtension(CORRELATION_ID, correlationOf(message));
         if (cause != null) {
             builder.withExtension(CAUSATION_ID, cause.toString());
         }

@@ -7,6 +7,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * MongoDB health by {@code ping}, which a real MongoDB and the embedded wire server both answer. It takes the
  * place of Spring Boot's indicator, whose {@code hello} command the embedded server does not know.
@@ -25,7 +27,8 @@ class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        client.getDatabase(database).runCommand(new Document("ping", 1));
+        // a server that is away answers nothing: give up after two seconds rather than hold the probe
+        client.getDatabase(database).withTimeout(2, TimeUnit.SECONDS).runCommand(new Document("ping", 1));
         builder.up().withDetail("database", database);
     }
 }
