@@ -82,10 +82,12 @@ class OperationsTest {
     }
 
     @Test
-    void theRequestsCorrelationIdIsOnItsEventsAndItsKafkaMessages() {
+    void theRequestsCorrelationIdAndTraceAreOnItsEventsAndItsKafkaMessages() {
         String requestId = "checkout-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> placed = platform.post("/api/orders", ORDER.formatted("pm_card_visa"),
-                Map.of("Idempotency-Key", requestId, "X-Request-Id", requestId));
+                Map.of("Idempotency-Key", requestId, "X-Request-Id", requestId,
+                        "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
         String orderId = read(placed.body()).get("orderId").asString();
         platform.awaitStatus(orderId, SETTLES, "DELIVERED");
 
@@ -114,6 +116,11 @@ class OperationsTest {
                 assertThat(event.getExtension(CloudEventConverter.CORRELATION_ID)).as(event.getType()).isEqualTo(requestId);
                 assertThat(new String(record.headers().lastHeader(CloudEventConverter.CORRELATION_ID_HEADER).value(),
                         StandardCharsets.UTF_8)).isEqualTo(requestId);
+                assertThat(String.valueOf(event.getExtension(CloudEventConverter.TRACEPARENT)))
+                        .as("one trace from the HTTP request to the Kafka message: " + event.getType())
+                        .startsWith("00-" + traceId + "-");
+                assertThat(new String(record.headers().lastHeader(CloudEventConverter.TRACEPARENT).value(),
+                        StandardCharsets.UTF_8)).startsWith("00-" + traceId + "-");
             }
         }
     }

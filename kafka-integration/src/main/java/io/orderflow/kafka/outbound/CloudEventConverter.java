@@ -35,6 +35,8 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
     public static final String CAUSATION_ID = "causationid";
     public static final String REPLAY = "replay";
     public static final String CONTENT_TYPE_HEADER = "content-type";
+    /** W3C trace context: the CloudEvents distributed tracing extension, and a Kafka header of the same name. */
+    public static final String TRACEPARENT = "traceparent";
     /** The correlation id again, as a Kafka header, for tools that do not read the message body. */
     public static final String CORRELATION_ID_HEADER = "correlation-id";
 
@@ -72,6 +74,9 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
         var headers = new RecordHeaders();
         headers.add(CONTENT_TYPE_HEADER, JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         headers.add(CORRELATION_ID_HEADER, String.valueOf(cloudEvent.getExtension(CORRELATION_ID)).getBytes(StandardCharsets.UTF_8));
+        if (cloudEvent.getExtension(TRACEPARENT) != null) {
+            headers.add(TRACEPARENT, cloudEvent.getExtension(TRACEPARENT).toString().getBytes(StandardCharsets.UTF_8));
+        }
         return new ProducerRecord<>(topic, null, event.key(), format.serialize(cloudEvent), headers);
     }
 
@@ -96,6 +101,10 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
                 .withExtension(CORRELATION_ID, correlationOf(message));
         if (cause != null) {
             builder.withExtension(CAUSATION_ID, cause.toString());
+        }
+        Object traceparent = message.getMetaData().get(TRACEPARENT);
+        if (traceparent != null) {
+            builder.withExtension(TRACEPARENT, traceparent.toString());
         }
         if (replay) {
             builder.withExtension(REPLAY, true);

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Replays a projection from the event store while everything else keeps running, and reports every event
@@ -32,10 +37,17 @@ import java.util.concurrent.ConcurrentHashMap;
 class ProjectionOperations {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionOperations.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final Configuration axon;
     private final EventStore eventStore;
     private final Map<String, ReplayStart> replays = new ConcurrentHashMap<>();
+    /** Reports each replay's progress in the log every few seconds until it is done. */
+    private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(task -> {
+        var thread = new Thread(task, "replay-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ProjectionOperations(Configuration axon, EventStore eventStore) {
         this.axon = axon;
@@ -64,6 +76,30 @@ class ProjectionOperations {
         replays.put(name, new ReplayStart(Instant.now(), total));
         processor.start();
         log.info("Replaying projection {} over {} events", name, total);
+        reportProgress(name, processor);
+    }
+
+    private void reportProgress(String name, StreamingEventProcessor processor) {
+        var report = new java.util.concurrent.atomic.AtomicReference<ScheduledFuture<?>>();
+        report.set(progressLog.scheduleAtFixedRate(() -> {
+            ReplayStart replay = replays.get(name);
+            if (!processor.isReplaying()) {
+                log.info("Replay of projection {} completed in {} s", name,
+                        Duration.between(replay.at(), Instant.now()).toSeconds());
+                report.get().cancel(false);
+                return;
+            }
+            ProcessorStatus.ReplayProgress progress = status(name, processor, head()).replay();
+            if (progress != null) {
+                log.info("Replay of projection {}: {} of {} events, {} events/s, about {} s left", name, progress.done(),
+                        progress.total(), progress.eventsPerSecond(), progress.secondsLeft());
+            }
+        }, PROGRESS_EVERY.toSeconds(), PROGRESS_EVERY.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    @PreDestroy
+    void stop() {
+        progressLog.shutdownNow();
     }
 
     @QueryHandler
