@@ -64,7 +64,7 @@ class AuthController {
     /** Ends the token in hand at once, before it would expire. */
     @PostMapping("/signout")
     ResponseEntity<Void> signOut(Caller caller) {
-        if (!properties.issuer().equals(caller.token().getClaimAsString("iss"))) {
+        if (!issuedHere(caller)) {
             throw new ConflictException("This token was signed by " + caller.token().getClaimAsString("iss")
                     + "; sign out there", List.of());
         }
@@ -76,11 +76,16 @@ class AuthController {
     CurrentUser me(Caller caller) {
         var token = caller.token();
         String issuer = token.getClaimAsString("iss");
-        if (properties.issuer().equals(issuer)) {
+        if (issuedHere(caller)) {
             AccountView account = accounts.find(caller.id());
             return new CurrentUser(account.id(), account.email(), account.name(), caller.roles(), issuer, token.getExpiresAt());
         }
         return new CurrentUser(caller.id(), token.getClaimAsString("email"), token.getClaimAsString("name"), caller.roles(),
                 issuer, token.getExpiresAt());
+    }
+
+    /** Whether the gateway signed the caller's token, rather than the external issuer. */
+    private boolean issuedHere(Caller caller) {
+        return properties.issuer().equals(caller.token().getClaimAsString("iss"));
     }
 }

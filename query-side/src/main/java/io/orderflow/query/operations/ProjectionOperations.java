@@ -117,7 +117,7 @@ class ProjectionOperations {
 
     private ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        boolean error = processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         long position = segments.values().stream()
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
                 .min().orElse(0);
