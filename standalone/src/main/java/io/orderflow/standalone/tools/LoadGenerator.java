@@ -45,7 +45,13 @@ public final class LoadGenerator {
     private final String url;
     private final Map<String, String> options;
 
-    private LoadGenerator(Map<String, String> options) {
+    /** When each accepted order's POST was sent and answered (System.nanoTime), by order id. */
+    record Accepted(long sentAt, long answeredAt) {
+    }
+
+    private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+
+    LoadGenerator(Map<String, String> options) {
         this.options = options;
         this.url = options.getOrDefault("url", "http://localhost:8080");
     }
@@ -58,10 +64,15 @@ public final class LoadGenerator {
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
-        new LoadGenerator(options).run();
+        System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(new LoadGenerator(options).run()));
     }
 
-    private void run() throws Exception {
+    Map<String, Accepted> accepted() {
+        return accepted;
+    }
+
+    /** Runs the load and answers its figures. */
+    Map<String, Object> run() throws Exception {
         double rate = Double.parseDouble(options.getOrDefault("rate", "10"));
         Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "60s").toUpperCase());
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
@@ -109,7 +120,7 @@ public final class LoadGenerator {
         workers.shutdown();
         workers.awaitTermination(2, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        report(sent, notSent.get(), seconds, latencies, statuses);
+        return report(sent, notSent.get(), seconds, latencies, statuses);
     }
 
     private void placeOne(String token, List<String> mix, double declines, double cancellations, List<Long> latencies,
@@ -127,10 +138,15 @@ public final class LoadGenerator {
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-            latencies.add(System.nanoTime() - begin);
+            long answered = System.nanoTime();
+            latencies.add(answered - begin);
             statuses.computeIfAbsent("place " + placed.statusCode(), key -> new AtomicInteger()).incrementAndGet();
-            if (placed.statusCode() / 100 == 2 && random.nextDouble() < cancellations) {
-                String orderId = json.readTree(placed.body()).get("orderId").asString();
+            if (placed.statusCode() / 100 != 2) {
+                return;
+            }
+            String orderId = json.readTree(placed.body()).get("orderId").asString();
+            accepted.put(orderId, new Accepted(begin, answered));
+            if (random.nextDouble() < cancellations) {
                 HttpResponse<String> cancelled = send(HttpRequest.newBuilder(URI.create(url + "/api/orders/" + orderId + "/cancel"))
                         .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
                 statuses.computeIfAbsent("cancel " + cancelled.statusCode(), key -> new AtomicInteger()).incrementAndGet();
@@ -166,8 +182,8 @@ public final class LoadGenerator {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void report(long sent, int notSent, double seconds, List<Long> latencies,
-                               Map<String, AtomicInteger> statuses) {
+    private static Map<String, Object> report(long sent, int notSent, double seconds, List<Long> latencies,
+                                              Map<String, AtomicInteger> statuses) {
         var sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         var byStatus = new TreeMap<String, Integer>();
@@ -182,10 +198,11 @@ public final class LoadGenerator {
         figures.put("acceptMillisP95", percentile(sorted, 0.95));
         figures.put("acceptMillisP99", percentile(sorted, 0.99));
         figures.put("acceptMillisMax", sorted.isEmpty() ? 0 : Math.round(sorted.get(sorted.size() - 1) / 1e5) / 10.0);
-        System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        return figures;
     }
 
-    private static double percentile(List<Long> sorted, double share) {
+    /** The share's percentile of sorted nanoseconds, in milliseconds with one decimal. */
+    static double percentile(List<Long> sorted, double share) {
         if (sorted.isEmpty()) {
             return 0;
         }

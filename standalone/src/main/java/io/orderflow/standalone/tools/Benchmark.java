@@ -1,0 +1,495 @@
+package io.orderflow.standalone.tools;
+
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One benchmark run on one machine: the standalone platform launched as its own process (simulated payment and
+ * carrier with no delay), driven by {@link LoadGenerator} at a fixed rate while an operator's firehose records when
+ * every order becomes PAID and DELIVERED; then a projection replay over the store the run produced; then the same
+ * machine's baselines (single-row commits and batched inserts into the same PostgreSQL, produce to the same Kafka,
+ * inserts into the same MongoDB); then the same load against a platform left at Axon's defaults. Prints a table with
+ * each figure and its ratio to its baseline, and writes it as JSON and an SVG chart under {@code bench/results/}.
+ */
+public final class Benchmark {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final String ADMIN_PASSWORD = "benchmark operator key";
+    private static final Pattern READY = Pattern.compile(
+            "OrderFlow ready in [0-9.]+ s: .* PostgreSQL (\\S+) \\| Kafka (\\S+) \\| MongoDB (\\S+)");
+    private static final Set<String> ENDS = Set.of("DELIVERED", "CANCELLED", "REJECTED", "EXPIRED");
+    /** Every processor the platform tunes, put back to Axon's defaults for the comparison run. */
+    private static final List<String> PROCESSORS = List.of("order-projection", "catalog-projection",
+            "order-timeline-projection", "payment-projection", "shipment-projection", "order-fulfilment-saga",
+            "simulated-carrier");
+
+    private final Map<String, String> options;
+    private final Path results;
+
+    private Benchmark(Map<String, String> options) {
+        this.options = options;
+        this.results = Path.of(options.getOrDefault("out", "bench/results"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = new HashMap<String, String>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new Benchmark(options).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(results);
+        var report = new LinkedHashMap<String, Object>();
+        report.put("when", Instant.now().toString());
+        report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap of the benchmark JVM");
+        report.put("load", Map.of("rate", options.getOrDefault("rate", "30"), "duration", options.getOrDefault("duration", "60s"),
+                "concurrency", options.getOrDefault("concurrency", "16")));
+        // --settings "--a=b --c=d": settings to try on the tuned platform before keeping them in application.yml
+        List<String> trial = options.containsKey("settings") ? List.of(options.get("settings").trim().split("\\s+")) : List.of();
+        report.put("trialSettings", trial);
+        Map<String, Object> tuned = measure("tuned", trial, true);
+        Map<String, Object> defaults = measure("axon-defaults", axonDefaults(), false);
+        report.put("tuned", tuned);
+        report.put("axonDefaults", defaults);
+        List<Object[]> rows = table(tuned, defaults);
+        report.put("table", rows.stream().map(row -> Map.of("figure", row[0], "value", row[1], "baseline", row[2],
+                "baselineValue", row[3], "ratio", row[4])).toList());
+        print(rows);
+        String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
+        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
+        Files.write(results.resolve("benchmark-" + stamp + ".json"), body);
+        Files.write(results.resolve("latest.json"), body);
+        String chart = chart(rows);
+        Files.writeString(results.resolve("benchmark-" + stamp + ".svg"), chart);
+        Files.writeString(results.resolve("latest.svg"), chart);
+        System.out.println("written: " + results.resolve("latest.json") + ", " + results.resolve("latest.svg"));
+    }
+
+    private static List<String> axonDefaults() {
+        var settings = new ArrayList<String>();
+        for (String processor : PROCESSORS) {
+            settings.add("--axon.eventhandling.processors." + processor + ".mode=tracking");
+            settings.add("--axon.eventhandling.processors." + processor + ".batch-size=1");
+            settings.add("--axon.eventhandling.processors." + processor + ".thread-count=1");
+            settings.add("--axon.eventhandling.processors." + processor + ".initial-segment-count=1");
+        }
+        return settings;
+    }
+
+    /** One platform, one load, and what came of it. */
+    private Map<String, Object> measure(String label, List<String> settings, boolean withBaselines) throws Exception {
+        Path dataDir = Files.createTempDirectory("orderflow-bench-" + label);
+        int port = freePort();
+        var command = new ArrayList<>(List.of("java", "-jar", options.getOrDefault("jar", "standalone/target/orderflow-standalone.jar")));
+        command.addAll(settings);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("ORDERFLOW_DATA_DIR", dataDir.toString(), "SERVER_PORT", Integer.toString(port),
+                "ORDERFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD, "ORDERFLOW_CARRIER_SIMULATED_DISPATCH_DELAY", "0s",
+                "ORDERFLOW_CARRIER_SIMULATED_DELIVERY_DELAY", "0s", "ORDERFLOW_OPERATIONS_MAX_PROCESSOR_LAG", "1000000"));
+        Process platform = builder.start();
+        var figures = new LinkedHashMap<String, Object>();
+        try {
+            Matcher ready = awaitReady(platform, results.resolve(label + ".log"));
+            String url = "http://localhost:" + port;
+            String admin = signIn(url);
+            var seen = new ConcurrentHashMap<String, Long>();
+            CompletableFuture<Void> firehose = watch(url, admin, seen);
+            long headBefore = head(url, admin);
+            var sampler = new ProcessSampler(platform.pid());
+            sampler.start();
+
+            var loadOptions = new HashMap<>(options);
+            loadOptions.put("url", url);
+            loadOptions.putIfAbsent("rate", "30");
+            loadOptions.putIfAbsent("duration", "60s");
+            loadOptions.putIfAbsent("products", "PROD-001:1,PROD-002:1,PROD-003:1,PROD-004:1,PROD-005:1,PROD-007:1,PROD-008:1");
+            var load = new LoadGenerator(loadOptions);
+            long loadStart = System.nanoTime();
+            Map<String, Object> accepted = load.run();
+            long loadEnd = System.nanoTime();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (System.nanoTime() < deadline && !load.accepted().keySet().stream()
+                    .allMatch(order -> ENDS.stream().anyMatch(end -> seen.containsKey(order + " " + end)))) {
+                Thread.sleep(500);
+            }
+            sampler.stop();
+            firehose.cancel(true);
+
+            var toPaid = new ArrayList<Long>();
+            var toDelivered = new ArrayList<Long>();
+            long lastDelivery = loadStart;
+            int ended = 0;
+            for (var order : load.accepted().entrySet()) {
+                Long paid = seen.get(order.getKey() + " PAID");
+                Long delivered = seen.get(order.getKey() + " DELIVERED");
+                if (paid != null) {
+                    toPaid.add(paid - order.getValue().sentAt());
+                }
+                if (delivered != null) {
+                    toDelivered.add(delivered - order.getValue().sentAt());
+                    lastDelivery = Math.max(lastDelivery, delivered);
+                }
+                if (ENDS.stream().anyMatch(end -> seen.containsKey(order.getKey() + " " + end))) {
+                    ended++;
+                }
+            }
+            double loadSeconds = (loadEnd - loadStart) / 1e9;
+            long headAfter = head(url, admin);
+            figures.put("load", accepted);
+            figures.put("ordersAccepted", load.accepted().size());
+            figures.put("ordersEnded", ended);
+            figures.put("ordersDelivered", toDelivered.size());
+            figures.put("deliveredPerSecond", round(toDelivered.size() / ((lastDelivery - loadStart) / 1e9)));
+            figures.put("eventsStoredPerSecond", round((headAfter - headBefore) / loadSeconds));
+            figures.put("toPaidMillis", percentiles(toPaid));
+            figures.put("toDeliveredMillis", percentiles(toDelivered));
+            figures.put("residentMiBMax", sampler.maxResidentMiB);
+            figures.put("cpuCoresAverage", round(sampler.averageCores()));
+            if (withBaselines) {
+                figures.put("replayEventsPerSecond", replay(url, admin));
+                figures.put("baselines", baselines(ready.group(1), ready.group(2), ready.group(3)));
+            }
+        } finally {
+            platform.destroy();
+            platform.waitFor(60, TimeUnit.SECONDS);
+            platform.destroyForcibly();
+        }
+        System.out.println(label + ": " + json.writeValueAsString(figures));
+        return figures;
+    }
+
+    /** Rebuilds the order projection from the run's store; events per second. */
+    private static double replay(String url, String admin) throws Exception {
+        long total = head(url, admin);
+        long start = System.nanoTime();
+        send(url + "/api/admin/projections/order-projection/replay", admin, "POST");
+        while (true) {
+            Thread.sleep(250);
+            for (JsonNode processor : json.readTree(send(url + "/api/admin/projections", admin, "GET").body())) {
+                if (processor.get("name").asString().equals("order-projection") && !processor.get("replaying").asBoolean()
+                        && processor.get("lag").asLong() == 0) {
+                    return round(total / ((System.nanoTime() - start) / 1e9));
+                }
+            }
+        }
+    }
+
+    /** What the same PostgreSQL, Kafka and MongoDB do on their own, each for five seconds. */
+    private static Map<String, Object> baselines(String jdbcUrl, String kafka, String mongoUri) throws Exception {
+        var baselines = new LinkedHashMap<String, Object>();
+        byte[] payload = new byte[600]; // about an order event's serialized size in domainevententry
+        Arrays.fill(payload, (byte) 'x');
+        try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+            db.createStatement().execute("create table if not exists bench_rows (id bigserial primary key, "
+                    + "aggregate varchar(255), type varchar(255), payload bytea, at varchar(64))");
+            baselines.put("postgresSingleRowCommitsPerSecond", rate(() -> {
+                try (var insert = db.prepareStatement("insert into bench_rows (aggregate, type, payload, at) values (?, ?, ?, ?)")) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, "io.orderflow.api.order.OrderPlacedEvent");
+                    insert.setBytes(3, payload);
+                    insert.setString(4, Instant.now().toString());
+                    insert.executeUpdate();
+                }
+                return 1;
+            }));
+            db.setAutoCommit(false);
+            baselines.put("postgresBatchedInsertRowsPerSecond", rate(() -> {
+                try (var insert = db.prepareStatement("insert into bench_rows (aggregate, type, payload, at) values (?, ?, ?, ?)")) {
+                    for (int i = 0; i < 100; i++) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, "io.orderflow.api.order.OrderPlacedEvent");
+                        insert.setBytes(3, payload);
+                        insert.setString(4, Instant.now().toString());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                db.commit();
+                return 100;
+            }));
+            db.createStatement().execute("drop table bench_rows");
+            db.commit();
+        }
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer())) {
+            baselines.put("kafkaProducedPerSecondAcked", rate(() -> {
+                var sends = new ArrayList<java.util.concurrent.Future<?>>();
+                for (int i = 0; i < 100; i++) {
+                    sends.add(producer.send(new ProducerRecord<>("bench.baseline", UUID.randomUUID().toString(), payload)));
+                }
+                for (var sent : sends) {
+                    sent.get();
+                }
+                return 100;
+            }));
+        }
+        try (var mongo = MongoClients.create(mongoUri)) {
+            var collection = mongo.getDatabase("bench").getCollection("rows");
+            String text = new String(payload, StandardCharsets.US_ASCII);
+            baselines.put("mongoInsertsPerSecond", rate(() -> {
+                collection.insertOne(new Document("order", UUID.randomUUID().toString()).append("payload", text));
+                return 1;
+            }));
+            mongo.getDatabase("bench").drop();
+        }
+        return baselines;
+    }
+
+    private interface Work {
+        int run() throws Exception;
+    }
+
+    private static double rate(Work work) throws Exception {
+        long done = 0;
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < end) {
+            done += work.run();
+        }
+        return round(done / ((System.nanoTime() - start) / 1e9));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> table(Map<String, Object> tuned, Map<String, Object> defaults) {
+        var rows = new ArrayList<Object[]>();
+        rows.add(row("orders DELIVERED per second", tuned.get("deliveredPerSecond"), "Axon defaults", defaults.get("deliveredPerSecond")));
+        for (String kind : List.of("toPaidMillis", "toDeliveredMillis")) {
+            var ours = (Map<String, Object>) tuned.get(kind);
+            var theirs = (Map<String, Object>) defaults.get(kind);
+            for (String p : List.of("p50", "p95", "p99", "max")) {
+                rows.add(row(("toPaidMillis".equals(kind) ? "POST to PAID ms " : "POST to DELIVERED ms ") + p,
+                        ours.get(p), "Axon defaults", theirs.get(p)));
+            }
+        }
+        var ourLoad = (Map<String, Object>) tuned.get("load");
+        var theirLoad = (Map<String, Object>) defaults.get("load");
+        for (String p : List.of("P50", "P95", "P99", "Max")) {
+            rows.add(row("POST /api/orders accepted ms " + p.toLowerCase(), ourLoad.get("acceptMillis" + p), "Axon defaults",
+                    theirLoad.get("acceptMillis" + p)));
+        }
+        var baselines = (Map<String, Object>) tuned.get("baselines");
+        rows.add(row("events stored per second under load", tuned.get("eventsStoredPerSecond"),
+                "PostgreSQL single-row commits/s", baselines.get("postgresSingleRowCommitsPerSecond")));
+        rows.add(row("order-projection replay events per second", tuned.get("replayEventsPerSecond"),
+                "PostgreSQL batched inserts rows/s", baselines.get("postgresBatchedInsertRowsPerSecond")));
+        rows.add(row("order-projection replay events per second", tuned.get("replayEventsPerSecond"),
+                "MongoDB single inserts/s", baselines.get("mongoInsertsPerSecond")));
+        rows.add(row("events stored per second under load", tuned.get("eventsStoredPerSecond"),
+                "Kafka acked produce/s", baselines.get("kafkaProducedPerSecondAcked")));
+        rows.add(row("resident memory MiB (max)", tuned.get("residentMiBMax"), "Axon defaults", defaults.get("residentMiBMax")));
+        rows.add(row("CPU cores used (average)", tuned.get("cpuCoresAverage"), "Axon defaults", defaults.get("cpuCoresAverage")));
+        return rows;
+    }
+
+    private static Object[] row(String figure, Object value, String baseline, Object baselineValue) {
+        double ratio = ((Number) baselineValue).doubleValue() == 0 ? 0
+                : ((Number) value).doubleValue() / ((Number) baselineValue).doubleValue();
+        return new Object[]{figure, value, baseline, baselineValue, Math.round(ratio * 1000) / 1000.0};
+    }
+
+    private static void print(List<Object[]> rows) {
+        System.out.printf("%n| %-42s | %10s | %-34s | %10s | %7s |%n", "figure", "value", "baseline", "baseline", "ratio");
+        System.out.println("| --- | ---: | --- | ---: | ---: |");
+        rows.forEach(row -> System.out.printf("| %-42s | %10s | %-34s | %10s | %6.3f× |%n", row));
+    }
+
+    /** A bar per row: its ratio to its baseline, 1.0 marked. */
+    private static String chart(List<Object[]> rows) {
+        int width = 900;
+        int barHeight = 22;
+        double max = Math.max(2, rows.stream().mapToDouble(row -> (double) row[4]).max().orElse(1));
+        var svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\""
+                + (rows.size() * barHeight + 60) + "\" font-family=\"sans-serif\" font-size=\"12\">\n"
+                + "<text x=\"10\" y=\"20\" font-size=\"14\">OrderFlow benchmark: each figure as a ratio to its baseline</text>\n");
+        double scale = 380 / max;
+        int x0 = 480;
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            int y = 40 + i * barHeight;
+            double ratio = (double) row[4];
+            svg.append("<text x=\"10\" y=\"").append(y + 15).append("\">").append(row[0]).append(" / ").append(row[2])
+                    .append("</text>\n<rect x=\"").append(x0).append("\" y=\"").append(y + 4).append("\" width=\"")
+                    .append(Math.round(ratio * scale)).append("\" height=\"").append(barHeight - 8)
+                    .append("\" fill=\"#4a7ab8\"/>\n<text x=\"").append(x0 + Math.round(ratio * scale) + 4).append("\" y=\"")
+                    .append(y + 15).append("\">").append(String.format("%.3f×", ratio)).append("</text>\n");
+        }
+        svg.append("<line x1=\"").append(x0 + Math.round(scale)).append("\" y1=\"36\" x2=\"").append(x0 + Math.round(scale))
+                .append("\" y2=\"").append(40 + rows.size() * barHeight).append("\" stroke=\"#c33\" stroke-dasharray=\"4\"/>\n</svg>\n");
+        return svg.toString();
+    }
+
+    private static Map<String, Object> percentiles(List<Long> nanos) {
+        var sorted = new ArrayList<>(nanos);
+        java.util.Collections.sort(sorted);
+        var result = new LinkedHashMap<String, Object>();
+        result.put("p50", LoadGenerator.percentile(sorted, 0.50));
+        result.put("p95", LoadGenerator.percentile(sorted, 0.95));
+        result.put("p99", LoadGenerator.percentile(sorted, 0.99));
+        result.put("max", LoadGenerator.percentile(sorted, 1.0));
+        return result;
+    }
+
+    /** Records when each order was first seen in each status on the operators' firehose. */
+    private static CompletableFuture<Void> watch(String url, String admin, Map<String, Long> seen) {
+        var request = HttpRequest.newBuilder(URI.create(url + "/api/orders/stream"))
+                .header("Authorization", "Bearer " + admin).header("Accept", "text/event-stream").build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
+                response.body().filter(line -> line.startsWith("data:")).forEach(line -> {
+                    JsonNode order = json.readTree(line.substring(5));
+                    seen.putIfAbsent(order.get("orderId").asString() + " " + order.get("status").asString(), System.nanoTime());
+                }));
+    }
+
+    private static long head(String url, String admin) throws Exception {
+        return json.readTree(send(url + "/api/admin/projections", admin, "GET").body()).get(0).get("head").asLong();
+    }
+
+    private static String signIn(String url) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/signin")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"admin@orderflow.local\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).get("accessToken").asString();
+    }
+
+    private static HttpResponse<String> send(String url, String token, String method) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Matcher awaitReady(Process platform, Path log) throws Exception {
+        var reader = new BufferedReader(new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8));
+        var writer = Files.newBufferedWriter(log);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        String line;
+        while ((line = reader.readLine()) != null && System.nanoTime() < deadline) {
+            writer.write(line);
+            writer.newLine();
+            Matcher ready = READY.matcher(line);
+            if (ready.find()) {
+                writer.flush();
+                var drain = new Thread(() -> {
+                    try (writer; reader) {
+                        String rest;
+                        while ((rest = reader.readLine()) != null) {
+                            writer.write(rest);
+                            writer.newLine();
+                        }
+                    } catch (IOException ignored) {
+                        // the platform stopped
+                    }
+                }, "platform-log");
+                drain.setDaemon(true);
+                drain.start();
+                return ready;
+            }
+        }
+        writer.close();
+        throw new IllegalStateException("the platform did not get ready; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** Resident memory and CPU time of the platform's process, from /proc, every second. */
+    private static final class ProcessSampler {
+
+        private final long pid;
+        private volatile boolean running = true;
+        private volatile long maxResidentMiB;
+        private long firstTicks = -1;
+        private long lastTicks;
+        private long firstAt;
+        private long lastAt;
+        private Thread thread;
+
+        ProcessSampler(long pid) {
+            this.pid = pid;
+        }
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                            if (line.startsWith("VmRSS:")) {
+                                maxResidentMiB = Math.max(maxResidentMiB, Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                            }
+                        }
+                        String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
+                        long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                        if (firstTicks < 0) {
+                            firstTicks = ticks;
+                            firstAt = System.nanoTime();
+                        }
+                        lastTicks = ticks;
+                        lastAt = System.nanoTime();
+                        Thread.sleep(1000);
+                    } catch (IOException | InterruptedException | RuntimeException e) {
+                        return;
+                    }
+                }
+            }, "process-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(2000);
+        }
+
+        /** Cores busy on average: CPU seconds over wall seconds (clock ticks of 1/100 s). */
+        double averageCores() {
+            return lastAt <= firstAt ? 0 : (lastTicks - firstTicks) / 100.0 / ((lastAt - firstAt) / 1e9);
+        }
+    }
+}
