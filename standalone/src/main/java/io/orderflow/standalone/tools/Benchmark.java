@@ -88,11 +88,19 @@ public final class Benchmark {
         // --settings "--a=b --c=d": settings to try on the tuned platform before keeping them in application.yml
         List<String> trial = options.containsKey("settings") ? List.of(options.get("settings").trim().split("\\s+")) : List.of();
         report.put("trialSettings", trial);
-        Map<String, Object> tuned = measure("tuned", trial, true);
-        Map<String, Object> defaults = measure("axon-defaults", axonDefaults(), false);
+        // --before "--a=b ...": the settings a kept tuning replaced, measured in the same run for its before and after
+        List<String> before = options.containsKey("before") ? List.of(options.get("before").trim().split("\\s+")) : List.of();
+        Map<String, Object> previous = before.isEmpty() ? null : measure("before", before, true, false);
+        Map<String, Object> tuned = measure("tuned", trial, true, true);
+        Map<String, Object> defaults = measure("axon-defaults", axonDefaults(), false, false);
         report.put("tuned", tuned);
         report.put("axonDefaults", defaults);
         List<Object[]> rows = table(tuned, defaults);
+        if (previous != null) {
+            report.put("beforeSettings", before);
+            report.put("before", previous);
+            rows.addAll(beforeAndAfter(tuned, previous));
+        }
         report.put("table", rows.stream().map(row -> Map.of("figure", row[0], "value", row[1], "baseline", row[2],
                 "baselineValue", row[3], "ratio", row[4])).toList());
         print(rows);
@@ -118,7 +126,8 @@ public final class Benchmark {
     }
 
     /** One platform, one load, and what came of it. */
-    private Map<String, Object> measure(String label, List<String> settings, boolean withBaselines) throws Exception {
+    private Map<String, Object> measure(String label, List<String> settings, boolean withReplay, boolean withBaselines)
+            throws Exception {
         Path dataDir = Files.createTempDirectory("orderflow-bench-" + label);
         int port = freePort();
         var command = new ArrayList<>(List.of("java", "-jar", options.getOrDefault("jar", "standalone/target/orderflow-standalone.jar")));
@@ -186,8 +195,10 @@ public final class Benchmark {
             figures.put("toDeliveredMillis", percentiles(toDelivered));
             figures.put("residentMiBMax", sampler.maxResidentMiB);
             figures.put("cpuCoresAverage", round(sampler.averageCores()));
-            if (withBaselines) {
+            if (withReplay) {
                 figures.put("replayEventsPerSecond", replay(url, admin));
+            }
+            if (withBaselines) {
                 figures.put("baselines", baselines(ready.group(1), ready.group(2), ready.group(3)));
             }
         } finally {
@@ -320,6 +331,29 @@ public final class Benchmark {
                 "Kafka acked produce/s", baselines.get("kafkaProducedPerSecondAcked")));
         rows.add(row("resident memory MiB (max)", tuned.get("residentMiBMax"), "Axon defaults", defaults.get("residentMiBMax")));
         rows.add(row("CPU cores used (average)", tuned.get("cpuCoresAverage"), "Axon defaults", defaults.get("cpuCoresAverage")));
+        return rows;
+    }
+
+    /** The tuned platform against the settings its tuning replaced: after / before. */
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> beforeAndAfter(Map<String, Object> after, Map<String, Object> before) {
+        var rows = new ArrayList<Object[]>();
+        rows.add(row("orders DELIVERED per second", after.get("deliveredPerSecond"), "before the tuning", before.get("deliveredPerSecond")));
+        for (String kind : List.of("toPaidMillis", "toDeliveredMillis")) {
+            for (String p : List.of("p50", "p95", "p99", "max")) {
+                rows.add(row(("toPaidMillis".equals(kind) ? "POST to PAID ms " : "POST to DELIVERED ms ") + p,
+                        ((Map<String, Object>) after.get(kind)).get(p), "before the tuning",
+                        ((Map<String, Object>) before.get(kind)).get(p)));
+            }
+        }
+        for (String p : List.of("P50", "P95", "P99", "Max")) {
+            rows.add(row("POST /api/orders accepted ms " + p.toLowerCase(),
+                    ((Map<String, Object>) after.get("load")).get("acceptMillis" + p), "before the tuning",
+                    ((Map<String, Object>) before.get("load")).get("acceptMillis" + p)));
+        }
+        rows.add(row("order-projection replay events per second", after.get("replayEventsPerSecond"), "before the tuning",
+                before.get("replayEventsPerSecond")));
+        rows.add(row("CPU cores used (average)", after.get("cpuCoresAverage"), "before the tuning", before.get("cpuCoresAverage")));
         return rows;
     }
 
