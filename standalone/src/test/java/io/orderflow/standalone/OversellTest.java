@@ -61,5 +61,14 @@ class OversellTest {
         assertThat(lowestAvailable).isZero();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(platform.stock(productId)).containsExactly(0, 0));
+
+        // 251 events: the product was snapshotted on the way (every 100), as JSON of its fields
+        List<Map<String, Object>> snapshots = platform.jdbc().queryForList("select sequencenumber,"
+                + " convert_from(payload, 'UTF8')::jsonb ->> 'productId' as product from snapshotevententry"
+                + " where aggregateidentifier = ?", productId);
+        assertThat(snapshots).isNotEmpty().allSatisfy(snapshot -> {
+            assertThat(((Number) snapshot.get("sequencenumber")).longValue()).isGreaterThanOrEqualTo(99);
+            assertThat(snapshot.get("product")).isEqualTo(productId);
+        });
     }
 }

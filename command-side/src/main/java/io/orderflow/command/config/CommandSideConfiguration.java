@@ -12,6 +12,13 @@ import io.orderflow.command.shipping.simulated.SimulatedCarrier;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierProperties;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,10 +31,37 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OrderProperties.class, StripeProperties.class, SimulatedCarrierProperties.class})
+@EnableConfigurationProperties({OrderProperties.class, AggregateProperties.class, StripeProperties.class, SimulatedCarrierProperties.class})
 public class CommandSideConfiguration {
 
+    /** The cache every aggregate is kept in between commands (named in each {@code @Aggregate}). */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
+    /** When a product's history is summed up in a snapshot. */
+    public static final String PRODUCT_SNAPSHOTS = "productSnapshotTrigger";
+
     private static final String STRIPE_CONFIGURED = "!'${orderflow.stripe.api-key:}'.isBlank()";
+
+    @Bean(AGGREGATE_CACHE)
+    Cache aggregateCache(AggregateProperties properties) {
+        return cache(properties);
+    }
+
+    @Bean(PRODUCT_SNAPSHOTS)
+    SnapshotTriggerDefinition productSnapshotTrigger(Snapshotter snapshotter, AggregateProperties properties) {
+        return snapshotTrigger(snapshotter, properties);
+    }
+
+    /** The aggregate cache the settings ask for; the benchmark builds its aggregates with the same. */
+    public static Cache cache(AggregateProperties properties) {
+        return properties.cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    /** When a product is snapshotted, by the settings; the benchmark builds its aggregates with the same. */
+    public static SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, AggregateProperties properties) {
+        return properties.snapshotThreshold() > 0
+                ? new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold())
+                : NoSnapshotTriggerDefinition.INSTANCE;
+    }
 
     @Bean
     OrderPolicy orderPolicy(OrderProperties properties) {

@@ -21,6 +21,7 @@ import io.orderflow.api.order.PlaceOrderCommand;
 import io.orderflow.api.order.RejectOrderCommand;
 import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.RetryOrderStepCommand;
+import io.orderflow.command.config.CommandSideConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -43,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * order, they change nothing (the saga learns of the cancellation from its own event and compensates). A transition
  * that no saga path can ask for, or a customer's request the order can no longer grant, is refused with a reason.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Order {
 
     private static final Set<OrderStatus> CANCELLABLE =

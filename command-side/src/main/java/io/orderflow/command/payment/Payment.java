@@ -13,6 +13,7 @@ import io.orderflow.api.payment.PaymentRefundedEvent;
 import io.orderflow.api.payment.PaymentVoidedEvent;
 import io.orderflow.api.payment.RecordPaymentOutcomeCommand;
 import io.orderflow.api.payment.ReversePaymentCommand;
+import io.orderflow.command.config.CommandSideConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * declined card is an event; a provider outage during authorization is an event the saga may retry on; an outage
  * during a later step fails the command so that the step is retried.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Payment {
 
     @AggregateIdentifier

@@ -1,5 +1,6 @@
 package io.orderflow.command.product;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.orderflow.api.inventory.CommitStockCommand;
 import io.orderflow.api.inventory.CreateProductCommand;
 import io.orderflow.api.inventory.ProductCreatedEvent;
@@ -9,6 +10,7 @@ import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservationRejectedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
+import io.orderflow.command.config.CommandSideConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,8 +25,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A catalog product and its stock. Prices of new orders are taken from here, never from the client. Stock on hand
  * is split into units reserved per order and units available; an order holds at most one reservation, so a repeated
  * reservation, release or commit for the same order changes nothing, and available stock never goes below zero.
+ * <p>
+ * Every order a product serves adds two events to its history, so a product lives long: it is loaded from its
+ * latest snapshot (its fields, as JSON) and the events after it.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE,
+        snapshotTriggerDefinition = CommandSideConfiguration.PRODUCT_SNAPSHOTS)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Product {
 
     @AggregateIdentifier

@@ -11,6 +11,7 @@ import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
+import io.orderflow.command.config.CommandSideConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -25,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * pick-up. Carrier reports may arrive twice or out of order: a repeat changes nothing, and a delivery reported
  * before its dispatch records both. Reports about a parcel that already ended change nothing.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Shipment {
 
     @AggregateIdentifier
