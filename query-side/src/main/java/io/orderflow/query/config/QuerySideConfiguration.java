@@ -2,8 +2,11 @@ package io.orderflow.query.config;
 
 import io.orderflow.query.QuerySide;
 import io.orderflow.query.order.OrderSequencingPolicy;
+import com.mongodb.WriteConcern;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,12 +15,9 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 /** The read models' repositories live in this module, whichever application hosts it. */
 @Configuration(proxyBeanMethods = false)
 @EnableMongoRepositories(basePackageClasses = QuerySide.class)
+@EnableConfigurationProperties(ReadModelProperties.class)
 public class QuerySideConfiguration {
 
-    /**
-     * Axon's default error handler logs a failing event and moves on, which would leave a read model silently
-     * missing it. Propagating the failure makes the processor retry the event, with back-off, until it succeeds.
-     */
     /** Named in {@code axon.eventhandling.processors.order-projection.sequencing-policy}. */
     @Bean
     OrderSequencingPolicy orderSequencingPolicy() {
@@ -29,9 +29,29 @@ public class QuerySideConfiguration {
         return new ReadModelIndexes(mongo);
     }
 
+    /**
+     * Axon's default error handler logs a failing event and moves on, which would leave a read model silently
+     * missing it. Propagating the failure makes the processor retry the event, with back-off, until it succeeds.
+     */
     @Bean
     ConfigurerModule projectionsRetryFailedEvents() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer readModelWriteConcern(ReadModelProperties properties) {
+        return settings -> {
+            if (properties.journalEveryWrite()) {
+                settings.writeConcern(WriteConcern.JOURNALED);
+            }
+        };
+    }
+
+    /** Each projection's batch ends with a journaled checkpoint before its token is stored. */
+    @Bean
+    ConfigurerModule projectionsCheckpointTheirWrites(MongoTemplate mongo) {
+        return configurer -> QuerySide.PROJECTIONS.forEach(projection -> configurer.eventProcessing()
+                .registerHandlerInterceptor(projection, configuration -> new ReadModelCheckpoints(mongo, projection)));
     }
 }
