@@ -55,8 +55,11 @@ public final class Benchmark {
     private static final String ADMIN_PASSWORD = "benchmark operator key";
     private static final Pattern READY = Pattern.compile(
             "OrderFlow ready in [0-9.]+ s: .* PostgreSQL (\\S+) \\| Kafka (\\S+) \\| MongoDB (\\S+)");
+    private static final int WARM_UP_SECONDS = 10;
+    private static final String DEMO_PRODUCTS_BY_STOCK =
+            "PROD-001:10,PROD-002:5,PROD-003:20,PROD-004:7,PROD-005:6,PROD-006:4,PROD-007:15,PROD-008:30";
     private static final Set<String> ENDS = Set.of("DELIVERED", "CANCELLED", "REJECTED", "EXPIRED");
-    /** Every processor the platform tunes, put back to Axon's defaults for the comparison run. */
+    /** Every processor the platform tunes, put back to Axon's defaults for the comparison run (with its aggregates). */
     private static final List<String> PROCESSORS = List.of("order-projection", "catalog-projection",
             "order-timeline-projection", "payment-projection", "shipment-projection", "order-fulfilment-saga",
             "simulated-carrier");
@@ -122,6 +125,9 @@ public final class Benchmark {
             settings.add("--axon.eventhandling.processors." + processor + ".thread-count=1");
             settings.add("--axon.eventhandling.processors." + processor + ".initial-segment-count=1");
         }
+        // Axon loads every aggregate from all its events unless told to cache or snapshot it
+        settings.add("--orderflow.aggregates.cache=false");
+        settings.add("--orderflow.aggregates.snapshot-threshold=0");
         return settings;
     }
 
@@ -152,7 +158,8 @@ public final class Benchmark {
             loadOptions.put("url", url);
             loadOptions.putIfAbsent("rate", "30");
             loadOptions.putIfAbsent("duration", "60s");
-            loadOptions.putIfAbsent("products", "PROD-001:1,PROD-002:1,PROD-003:1,PROD-004:1,PROD-005:1,PROD-007:1,PROD-008:1");
+            // every demo product, as often as its stock allows, so a run at capacity does not sell out
+            loadOptions.putIfAbsent("products", DEMO_PRODUCTS_BY_STOCK);
             var load = new LoadGenerator(loadOptions);
             long loadStart = System.nanoTime();
             Map<String, Object> accepted = load.run();
@@ -168,6 +175,11 @@ public final class Benchmark {
             var toPaid = new ArrayList<Long>();
             var toDelivered = new ArrayList<Long>();
             long lastDelivery = loadStart;
+            // sustained throughput: deliveries while the load runs, after a warm-up, so a backlog drained after
+            // the load stops does not count
+            long windowStart = loadStart + Math.min(TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS), (loadEnd - loadStart) / 2);
+            int deliveredInWindow = 0;
+            int sentInWindow = 0;
             int ended = 0;
             for (var order : load.accepted().entrySet()) {
                 Long paid = seen.get(order.getKey() + " PAID");
@@ -178,6 +190,12 @@ public final class Benchmark {
                 if (delivered != null) {
                     toDelivered.add(delivered - order.getValue().sentAt());
                     lastDelivery = Math.max(lastDelivery, delivered);
+                    if (delivered >= windowStart && delivered <= loadEnd) {
+                        deliveredInWindow++;
+                    }
+                }
+                if (order.getValue().sentAt() >= windowStart && order.getValue().sentAt() <= loadEnd) {
+                    sentInWindow++;
                 }
                 if (ENDS.stream().anyMatch(end -> seen.containsKey(order.getKey() + " " + end))) {
                     ended++;
@@ -189,6 +207,12 @@ public final class Benchmark {
             figures.put("ordersAccepted", load.accepted().size());
             figures.put("ordersEnded", ended);
             figures.put("ordersDelivered", toDelivered.size());
+            figures.put("ordersRejected", load.accepted().keySet().stream()
+                    .filter(order -> seen.containsKey(order + " REJECTED")).count());
+            double windowSeconds = (loadEnd - windowStart) / 1e9;
+            figures.put("sustainedSeconds", round(windowSeconds));
+            figures.put("acceptedPerSecondSustained", round(sentInWindow / windowSeconds));
+            figures.put("deliveredPerSecondSustained", round(deliveredInWindow / windowSeconds));
             figures.put("deliveredPerSecond", round(toDelivered.size() / ((lastDelivery - loadStart) / 1e9)));
             figures.put("eventsStoredPerSecond", round((headAfter - headBefore) / loadSeconds));
             figures.put("toPaidMillis", percentiles(toPaid));
@@ -199,12 +223,17 @@ public final class Benchmark {
                 figures.put("replayEventsPerSecond", replay(url, admin));
             }
             if (withBaselines) {
-                figures.put("baselines", baselines(ready.group(1), ready.group(2), ready.group(3)));
+                Duration each = Duration.ofSeconds(Long.parseLong(options.getOrDefault("baseline-seconds", "5")));
+                figures.put("baselines", baselines(ready.group(1), ready.group(2), ready.group(3), each));
+                figures.put("longLivedProduct", LongLivedProduct.measure(ready.group(1),
+                        Integer.parseInt(options.getOrDefault("product-history", "20000")), each));
             }
         } finally {
             platform.destroy();
-            platform.waitFor(60, TimeUnit.SECONDS);
-            platform.destroyForcibly();
+            if (!platform.waitFor(60, TimeUnit.SECONDS)) {
+                platform.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            delete(dataDir);
         }
         System.out.println(label + ": " + json.writeValueAsString(figures));
         return figures;
@@ -226,15 +255,16 @@ public final class Benchmark {
         }
     }
 
-    /** What the same PostgreSQL, Kafka and MongoDB do on their own, each for five seconds. */
-    private static Map<String, Object> baselines(String jdbcUrl, String kafka, String mongoUri) throws Exception {
+    /** What the same PostgreSQL, Kafka and MongoDB do on their own, each for the time given. */
+    private static Map<String, Object> baselines(String jdbcUrl, String kafka, String mongoUri, Duration each)
+            throws Exception {
         var baselines = new LinkedHashMap<String, Object>();
         byte[] payload = new byte[600]; // about an order event's serialized size in domainevententry
         Arrays.fill(payload, (byte) 'x');
         try (Connection db = DriverManager.getConnection(jdbcUrl)) {
             db.createStatement().execute("create table if not exists bench_rows (id bigserial primary key, "
                     + "aggregate varchar(255), type varchar(255), payload bytea, at varchar(64))");
-            baselines.put("postgresSingleRowCommitsPerSecond", rate(() -> {
+            baselines.put("postgresSingleRowCommitsPerSecond", rate(each, () -> {
                 try (var insert = db.prepareStatement("insert into bench_rows (aggregate, type, payload, at) values (?, ?, ?, ?)")) {
                     insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, "io.orderflow.api.order.OrderPlacedEvent");
@@ -245,7 +275,7 @@ public final class Benchmark {
                 return 1;
             }));
             db.setAutoCommit(false);
-            baselines.put("postgresBatchedInsertRowsPerSecond", rate(() -> {
+            baselines.put("postgresBatchedInsertRowsPerSecond", rate(each, () -> {
                 try (var insert = db.prepareStatement("insert into bench_rows (aggregate, type, payload, at) values (?, ?, ?, ?)")) {
                     for (int i = 0; i < 100; i++) {
                         insert.setString(1, UUID.randomUUID().toString());
@@ -265,7 +295,7 @@ public final class Benchmark {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer())) {
-            baselines.put("kafkaProducedPerSecondAcked", rate(() -> {
+            baselines.put("kafkaProducedPerSecondAcked", rate(each, () -> {
                 var sends = new ArrayList<java.util.concurrent.Future<?>>();
                 for (int i = 0; i < 100; i++) {
                     sends.add(producer.send(new ProducerRecord<>("bench.baseline", UUID.randomUUID().toString(), payload)));
@@ -279,7 +309,7 @@ public final class Benchmark {
         try (var mongo = MongoClients.create(mongoUri)) {
             var collection = mongo.getDatabase("bench").getCollection("rows");
             String text = new String(payload, StandardCharsets.US_ASCII);
-            baselines.put("mongoInsertsPerSecond", rate(() -> {
+            baselines.put("mongoInsertsPerSecond", rate(each, () -> {
                 collection.insertOne(new Document("order", UUID.randomUUID().toString()).append("payload", text));
                 return 1;
             }));
@@ -292,10 +322,10 @@ public final class Benchmark {
         int run() throws Exception;
     }
 
-    private static double rate(Work work) throws Exception {
+    private static double rate(Duration time, Work work) throws Exception {
         long done = 0;
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(5);
+        long end = start + time.toNanos();
         while (System.nanoTime() < end) {
             done += work.run();
         }
@@ -305,7 +335,10 @@ public final class Benchmark {
     @SuppressWarnings("unchecked")
     private static List<Object[]> table(Map<String, Object> tuned, Map<String, Object> defaults) {
         var rows = new ArrayList<Object[]>();
-        rows.add(row("orders DELIVERED per second", tuned.get("deliveredPerSecond"), "Axon defaults", defaults.get("deliveredPerSecond")));
+        rows.add(row("orders DELIVERED per second, sustained", tuned.get("deliveredPerSecondSustained"),
+                "orders accepted per second", tuned.get("acceptedPerSecondSustained")));
+        rows.add(row("orders DELIVERED per second, sustained", tuned.get("deliveredPerSecondSustained"), "Axon defaults",
+                defaults.get("deliveredPerSecondSustained")));
         for (String kind : List.of("toPaidMillis", "toDeliveredMillis")) {
             var ours = (Map<String, Object>) tuned.get(kind);
             var theirs = (Map<String, Object>) defaults.get(kind);
@@ -329,6 +362,13 @@ public final class Benchmark {
                 "MongoDB single inserts/s", baselines.get("mongoInsertsPerSecond")));
         rows.add(row("events stored per second under load", tuned.get("eventsStoredPerSecond"),
                 "Kafka acked produce/s", baselines.get("kafkaProducedPerSecondAcked")));
+        var product = (Map<String, Object>) tuned.get("longLivedProduct");
+        String history = String.format("%,d", ((Number) product.get("historyEvents")).intValue());
+        rows.add(row("commands/s, product of " + history + " events: snapshots", product.get("snapshotsCommandsPerSecond"),
+                "Axon defaults: every event read", product.get("axonDefaultsCommandsPerSecond")));
+        rows.add(row("commands/s, product of " + history + " events: + cache",
+                product.get("snapshotsAndCacheCommandsPerSecond"), "Axon defaults: every event read",
+                product.get("axonDefaultsCommandsPerSecond")));
         rows.add(row("resident memory MiB (max)", tuned.get("residentMiBMax"), "Axon defaults", defaults.get("residentMiBMax")));
         rows.add(row("CPU cores used (average)", tuned.get("cpuCoresAverage"), "Axon defaults", defaults.get("cpuCoresAverage")));
         return rows;
@@ -338,7 +378,8 @@ public final class Benchmark {
     @SuppressWarnings("unchecked")
     private static List<Object[]> beforeAndAfter(Map<String, Object> after, Map<String, Object> before) {
         var rows = new ArrayList<Object[]>();
-        rows.add(row("orders DELIVERED per second", after.get("deliveredPerSecond"), "before the tuning", before.get("deliveredPerSecond")));
+        rows.add(row("orders DELIVERED per second, sustained", after.get("deliveredPerSecondSustained"), "before the tuning",
+                before.get("deliveredPerSecondSustained")));
         for (String kind : List.of("toPaidMillis", "toDeliveredMillis")) {
             for (String p : List.of("p50", "p95", "p99", "max")) {
                 rows.add(row(("toPaidMillis".equals(kind) ? "POST to PAID ms " : "POST to DELIVERED ms ") + p,
@@ -364,34 +405,42 @@ public final class Benchmark {
     }
 
     private static void print(List<Object[]> rows) {
-        System.out.printf("%n| %-42s | %10s | %-34s | %10s | %7s |%n", "figure", "value", "baseline", "baseline", "ratio");
+        System.out.printf("%n| %-50s | %10s | %-34s | %10s | %7s |%n", "figure", "value", "baseline", "baseline", "ratio");
         System.out.println("| --- | ---: | --- | ---: | ---: |");
-        rows.forEach(row -> System.out.printf("| %-42s | %10s | %-34s | %10s | %6.3f× |%n", row));
+        rows.forEach(row -> System.out.printf("| %-50s | %10s | %-34s | %10s | %6.3f× |%n", row));
     }
 
-    /** A bar per row: its ratio to its baseline, 1.0 marked. */
+    /**
+     * A bar per row from the 1.0 line to its ratio, on a log scale from 0.001× to 100×, so a ratio of 0.01 and one
+     * of 100 are as far from 1.0 as each other.
+     */
     private static String chart(List<Object[]> rows) {
-        int width = 900;
         int barHeight = 22;
-        double max = Math.max(2, rows.stream().mapToDouble(row -> (double) row[4]).max().orElse(1));
-        var svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\""
-                + (rows.size() * barHeight + 60) + "\" font-family=\"sans-serif\" font-size=\"12\">\n"
-                + "<text x=\"10\" y=\"20\" font-size=\"14\">OrderFlow benchmark: each figure as a ratio to its baseline</text>\n");
-        double scale = 380 / max;
-        int x0 = 480;
+        int labelWidth = 620;
+        double pixelsPerDecade = 80;
+        double one = labelWidth + 3 * pixelsPerDecade;
+        var svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (labelWidth + 5 * pixelsPerDecade + 70)
+                + "\" height=\"" + (rows.size() * barHeight + 60) + "\" font-family=\"sans-serif\" font-size=\"12\">\n"
+                + "<text x=\"10\" y=\"20\" font-size=\"14\">OrderFlow benchmark: each figure as a ratio to its baseline"
+                + " (log scale, 0.001× to 100×)</text>\n");
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             int y = 40 + i * barHeight;
             double ratio = (double) row[4];
-            svg.append("<text x=\"10\" y=\"").append(y + 15).append("\">").append(row[0]).append(" / ").append(row[2])
-                    .append("</text>\n<rect x=\"").append(x0).append("\" y=\"").append(y + 4).append("\" width=\"")
-                    .append(Math.round(ratio * scale)).append("\" height=\"").append(barHeight - 8)
-                    .append("\" fill=\"#4a7ab8\"/>\n<text x=\"").append(x0 + Math.round(ratio * scale) + 4).append("\" y=\"")
-                    .append(y + 15).append("\">").append(String.format("%.3f×", ratio)).append("</text>\n");
+            double end = one + Math.log10(Math.min(100, Math.max(0.001, ratio))) * pixelsPerDecade;
+            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"10\" y=\"%d\">%s / %s</text>%n"
+                            + "<rect x=\"%.0f\" y=\"%d\" width=\"%.0f\" height=\"%d\" fill=\"%s\"/>%n"
+                            + "<text x=\"%.0f\" y=\"%d\">%.3f×</text>%n",
+                    y + 15, xml(row[0]), xml(row[2]), Math.min(one, end), y + 4, Math.max(1, Math.abs(end - one)), barHeight - 8,
+                    ratio < 1 ? "#c98a3a" : "#4a7ab8", Math.max(one, end) + 4, y + 15, ratio));
         }
-        svg.append("<line x1=\"").append(x0 + Math.round(scale)).append("\" y1=\"36\" x2=\"").append(x0 + Math.round(scale))
-                .append("\" y2=\"").append(40 + rows.size() * barHeight).append("\" stroke=\"#c33\" stroke-dasharray=\"4\"/>\n</svg>\n");
+        svg.append(String.format(java.util.Locale.ROOT, "<line x1=\"%.0f\" y1=\"36\" x2=\"%.0f\" y2=\"%d\" stroke=\"#c33\""
+                + " stroke-dasharray=\"4\"/>%n</svg>%n", one, one, 40 + rows.size() * barHeight));
         return svg.toString();
+    }
+
+    private static String xml(Object text) {
+        return text.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static Map<String, Object> percentiles(List<Long> nanos) {
@@ -461,6 +510,15 @@ public final class Benchmark {
         }
         writer.close();
         throw new IllegalStateException("the platform did not get ready; see " + log);
+    }
+
+    /** The run's data directory: its event store, read models and broker log are of no use after the run. */
+    private static void delete(Path dataDir) throws IOException {
+        try (var paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static int freePort() throws IOException {

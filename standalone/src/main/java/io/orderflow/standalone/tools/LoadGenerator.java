@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * java -cp standalone/target/orderflow-standalone.jar -Dloader.main=io.orderflow.standalone.tools.LoadGenerator \
  *   org.springframework.boot.loader.launch.PropertiesLauncher --url http://localhost:8080 --rate 20 --duration 60s \
- *   --concurrency 16 --customers 20 --products PROD-001:3,PROD-002:1 --declines 0.1 --cancellations 0.05
+ *   --concurrency 16 --customers 20 --products PROD-001:3,PROD-002:1 --declines 0.1 --cancellations 0.05 [--seed 42]
  * </pre>
  */
 public final class LoadGenerator {
@@ -46,33 +46,40 @@ public final class LoadGenerator {
     private final Map<String, String> options;
 
     /** When each accepted order's POST was sent and answered (System.nanoTime), by order id. */
-    record Accepted(long sentAt, long answeredAt) {
+    public record Accepted(long sentAt, long answeredAt) {
     }
 
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
 
-    LoadGenerator(Map<String, String> options) {
+    public LoadGenerator(Map<String, String> options) {
         this.options = options;
         this.url = options.getOrDefault("url", "http://localhost:8080");
     }
 
     public static void main(String[] args) throws Exception {
         var options = new HashMap<String, String>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                usage("unexpected " + args[i]);
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                if (!args[i].startsWith("--") || i + 1 == args.length) {
+                    throw new IllegalArgumentException("unexpected " + args[i]);
+                }
+                options.put(args[i].substring(2), args[i + 1]);
             }
-            options.put(args[i].substring(2), args[i + 1]);
+            System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(new LoadGenerator(options).run()));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            System.err.println(e.getMessage() + "\nusage: LoadGenerator [--url http://localhost:8080] [--rate 10]"
+                    + " [--duration 60s] [--concurrency 16] [--customers 10] [--products PROD-001:3,PROD-002:1]"
+                    + " [--declines 0.1] [--cancellations 0.05] [--seed 42]");
+            System.exit(2);
         }
-        System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(new LoadGenerator(options).run()));
     }
 
-    Map<String, Accepted> accepted() {
+    public Map<String, Accepted> accepted() {
         return accepted;
     }
 
     /** Runs the load and answers its figures. */
-    Map<String, Object> run() throws Exception {
+    public Map<String, Object> run() throws Exception {
         double rate = Double.parseDouble(options.getOrDefault("rate", "10"));
         Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "60s").toUpperCase());
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
@@ -80,11 +87,13 @@ public final class LoadGenerator {
         double declines = Double.parseDouble(options.getOrDefault("declines", "0"));
         double cancellations = Double.parseDouble(options.getOrDefault("cancellations", "0"));
         List<String> mix = productMix(options.getOrDefault("products", "PROD-001:1,PROD-002:1,PROD-003:1,PROD-004:1"));
-        if (rate <= 0 || concurrency < 1 || customerCount < 1 || declines < 0 || declines > 1 || cancellations < 0
-                || cancellations > 1) {
-            usage("rate, concurrency and customers must be positive; declines and cancellations between 0 and 1");
+        if (rate <= 0 || duration.isNegative() || duration.isZero() || concurrency < 1 || customerCount < 1
+                || declines < 0 || declines > 1 || cancellations < 0 || cancellations > 1) {
+            throw new IllegalArgumentException("rate, duration, concurrency and customers must be positive;"
+                    + " declines and cancellations between 0 and 1");
         }
 
+        var random = options.containsKey("seed") ? new Random(Long.parseLong(options.get("seed"))) : new Random();
         List<String> tokens = signUpCustomers(customerCount);
         System.out.printf("load: %s, %.1f orders/s for %s, %d connections, %d customers, declines %.0f%%, cancellations %.0f%%%n",
                 url, rate, duration, concurrency, customerCount, declines * 100, cancellations * 100);
@@ -98,6 +107,8 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long sent = 0;
+        int declinedCards = 0;
+        int cancellationsAsked = 0;
         for (long next = start; next < end; next += interval) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -109,25 +120,33 @@ public final class LoadGenerator {
             }
             sent++;
             String token = tokens.get((int) (sent % tokens.size()));
+            // what each order is, decided here in sending order, so a seed gives the same orders every run
+            String product = mix.get(random.nextInt(mix.size()));
+            boolean declined = random.nextDouble() < declines;
+            boolean cancelled = random.nextDouble() < cancellations;
+            declinedCards += declined ? 1 : 0;
+            cancellationsAsked += cancelled ? 1 : 0;
             workers.submit(() -> {
                 try {
-                    placeOne(token, mix, declines, cancellations, latencies, statuses);
+                    placeOne(token, product, declined, cancelled, latencies, statuses);
                 } finally {
                     connections.release();
                 }
             });
         }
+        // the rate offered: orders sent over the time they were sent in, not counting the wait for the last answers
+        double seconds = (Math.max(end, System.nanoTime()) - start) / 1e9;
         workers.shutdown();
         workers.awaitTermination(2, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return report(sent, notSent.get(), seconds, latencies, statuses);
+        Map<String, Object> figures = report(sent, notSent.get(), seconds, latencies, statuses);
+        figures.put("ordersWithDeclinedCard", declinedCards);
+        figures.put("ordersCancelledAfterPlacing", cancellationsAsked);
+        return figures;
     }
 
-    private void placeOne(String token, List<String> mix, double declines, double cancellations, List<Long> latencies,
+    private void placeOne(String token, String product, boolean declined, boolean cancelled, List<Long> latencies,
                           Map<String, AtomicInteger> statuses) {
-        var random = ThreadLocalRandom.current();
-        String product = mix.get(random.nextInt(mix.size()));
-        String card = random.nextDouble() < declines ? "pm_card_chargeDeclined" : "pm_card_visa";
+        String card = declined ? "pm_card_chargeDeclined" : "pm_card_visa";
         String body = """
                 {"items":[{"productId":"%s","quantity":1}],"paymentMethod":"%s",
                  "shippingAddress":{"recipient":"Load Test","line1":"1 Bench St","city":"Berlin","postalCode":"10115","country":"DE"}}"""
@@ -146,10 +165,10 @@ public final class LoadGenerator {
             }
             String orderId = json.readTree(placed.body()).get("orderId").asString();
             accepted.put(orderId, new Accepted(begin, answered));
-            if (random.nextDouble() < cancellations) {
-                HttpResponse<String> cancelled = send(HttpRequest.newBuilder(URI.create(url + "/api/orders/" + orderId + "/cancel"))
+            if (cancelled) {
+                HttpResponse<String> cancel = send(HttpRequest.newBuilder(URI.create(url + "/api/orders/" + orderId + "/cancel"))
                         .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
-                statuses.computeIfAbsent("cancel " + cancelled.statusCode(), key -> new AtomicInteger()).incrementAndGet();
+                statuses.computeIfAbsent("cancel " + cancel.statusCode(), key -> new AtomicInteger()).incrementAndGet();
             }
         } catch (Exception e) {
             statuses.computeIfAbsent("error " + e.getClass().getSimpleName(), key -> new AtomicInteger()).incrementAndGet();
@@ -221,12 +240,5 @@ public final class LoadGenerator {
             }
         }
         return mix;
-    }
-
-    private static void usage(String problem) {
-        System.err.println(problem + "\nusage: LoadGenerator [--url http://localhost:8080] [--rate 10] [--duration 60s]"
-                + " [--concurrency 16] [--customers 10] [--products PROD-001:3,PROD-002:1] [--declines 0.1]"
-                + " [--cancellations 0.05]");
-        System.exit(2);
     }
 }

@@ -1,0 +1,156 @@
+package io.orderflow.standalone.tools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.api.common.Money;
+import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.ReleaseStockCommand;
+import io.orderflow.api.inventory.ReserveStockCommand;
+import io.orderflow.api.inventory.StockCommittedEvent;
+import io.orderflow.api.inventory.StockReservedEvent;
+import io.orderflow.command.config.AggregateProperties;
+import io.orderflow.command.config.CommandSideConfiguration;
+import io.orderflow.command.product.Product;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Command throughput on one product with a long history, loaded the way each setting loads it: Axon's default
+ * (every event read for every command), snapshots ({@code orderflow.aggregates.snapshot-threshold}), and snapshots
+ * with the aggregate cache ({@code orderflow.aggregates.cache}). A product gains two events for every order it
+ * serves, so after a few months of sales this is the load every reservation pays.
+ * <p>
+ * It runs in a database of its own on the platform's PostgreSQL, with the platform's event table, serializer and
+ * {@link Product} aggregate, and the cache and snapshot trigger built by {@link CommandSideConfiguration}.
+ */
+final class LongLivedProduct {
+
+    private static final String PRODUCT = "PROD-LONG-LIVED";
+    private static final String DATABASE = "orderflow_long_lived_product";
+
+    private LongLivedProduct() {
+    }
+
+    /** Fills the history, then answers commands per second for each setting, and the history's length. */
+    static Map<String, Object> measure(String platformJdbcUrl, int historyEvents, Duration each) throws Exception {
+        String jdbcUrl = createDatabase(platformJdbcUrl);
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl);
+        Serializer serializer = JacksonSerializer.builder()
+                .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+        var storage = JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new DataSourceConnectionProvider(dataSource)))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer).snapshotSerializer(serializer)
+                .build();
+
+        var figures = new LinkedHashMap<String, Object>();
+        try {
+            fill(storage, serializer, historyEvents);
+            figures.put("historyEvents", historyEvents);
+            figures.put("axonDefaultsCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
+                    new AggregateProperties(false, 0), each));
+            figures.put("snapshotsCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
+                    new AggregateProperties(false, 100), each));
+            figures.put("snapshotsAndCacheCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
+                    new AggregateProperties(true, 100), each));
+        } finally {
+            try (var db = DriverManager.getConnection(platformJdbcUrl)) {
+                db.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
+            }
+        }
+        return figures;
+    }
+
+    /** A new database on the same server, with the platform's Axon tables. */
+    private static String createDatabase(String platformJdbcUrl) throws Exception {
+        try (var db = DriverManager.getConnection(platformJdbcUrl)) {
+            db.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
+            db.createStatement().execute("create database " + DATABASE);
+        }
+        String jdbcUrl = platformJdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1");
+        try (var db = DriverManager.getConnection(jdbcUrl);
+             InputStream schema = LongLivedProduct.class.getResourceAsStream("/db/migration/V1__axon_storage.sql")) {
+            if (schema == null) {
+                throw new IOException("the platform's event store schema is not on the class path");
+            }
+            db.createStatement().execute(new String(schema.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return jdbcUrl;
+    }
+
+    /** The product's creation and then a served order after another, two events each, in batches of 500. */
+    private static void fill(JdbcEventStorageEngine storage, Serializer serializer, int historyEvents) {
+        int stock = 1_000_000;
+        var batch = new ArrayList<DomainEventMessage<?>>();
+        batch.add(event(0, new ProductCreatedEvent(PRODUCT, "Long-lived product",
+                Money.of("10.00", "USD"), stock)));
+        for (long sequence = 1; sequence < historyEvents; sequence += 2) {
+            String order = "order-" + sequence;
+            batch.add(event(sequence, new StockReservedEvent(PRODUCT, order, 1, stock - 1, 1)));
+            stock--;
+            batch.add(event(sequence + 1, new StockCommittedEvent(PRODUCT, order, 1, stock, 0)));
+            if (batch.size() >= 500) {
+                storage.appendEvents(batch);
+                batch.clear();
+            }
+        }
+        storage.appendEvents(batch);
+    }
+
+    private static DomainEventMessage<?> event(long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(Product.class.getSimpleName(), PRODUCT, sequence, payload);
+    }
+
+    /** Reservations and their releases on the product, one after the other, for the time given. */
+    private static double commandsPerSecond(JdbcEventStorageEngine storage, Serializer serializer,
+                                            PGSimpleDataSource dataSource, AggregateProperties settings, Duration each)
+            throws Exception {
+        try (var db = dataSource.getConnection()) {
+            db.createStatement().execute("delete from snapshotevententry");
+        }
+        Configuration axon = DefaultConfigurer.defaultConfiguration(false)
+                .configureEmbeddedEventStore(config -> storage)
+                .configureSerializer(config -> serializer)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Product.class)
+                        .configureCache(config -> CommandSideConfiguration.cache(settings))
+                        .configureSnapshotTrigger(config ->
+                                CommandSideConfiguration.snapshotTrigger(config.snapshotter(), settings)))
+                .buildConfiguration();
+        axon.start();
+        try {
+            var commands = axon.commandGateway();
+            long done = 0;
+            long start = System.nanoTime();
+            long end = start + each.toNanos();
+            while (System.nanoTime() < end) {
+                String order = UUID.randomUUID().toString();
+                commands.sendAndWait(new ReserveStockCommand(PRODUCT, order, 1));
+                commands.sendAndWait(new ReleaseStockCommand(PRODUCT, order));
+                done += 2;
+            }
+            return Math.round(done / ((System.nanoTime() - start) / 1e9) * 10) / 10.0;
+        } finally {
+            axon.shutdown();
+        }
+    }
+}
