@@ -26,14 +26,14 @@ class BenchmarkIT {
     @Test
     void measuresBothPlatformsAndWritesTheTableAsJsonAndChart(@TempDir Path results) throws Exception {
         Benchmark.main(new String[]{"--jar", System.getProperty("orderflow.jar"), "--out", results.toString(),
-                "--rate", "4", "--duration", "15s", "--concurrency", "4", "--baseline-seconds", "1", "--product-history", "1000"});
+                "--rate", "5", "--duration", "10s", "--concurrency", "4", "--baseline-seconds", "1", "--product-history", "1000"});
 
         JsonNode report = json.readTree(results.resolve("latest.json").toFile());
         for (String platform : List.of("tuned", "axonDefaults")) {
             JsonNode run = report.get(platform);
-            assertThat(run.get("load").get("ordersSent").asInt()).as(platform).isEqualTo(60);
-            assertThat(run.get("ordersAccepted").asInt()).as(platform).isEqualTo(60);
-            assertThat(run.get("ordersDelivered").asInt()).as(platform).isEqualTo(60);
+            assertThat(run.get("load").get("ordersSent").asInt()).as(platform).isEqualTo(50);
+            assertThat(run.get("ordersAccepted").asInt()).as(platform).isEqualTo(50);
+            assertThat(run.get("ordersDelivered").asInt()).as(platform).isEqualTo(50);
             assertThat(run.get("deliveredPerSecondSustained").asDouble()).as(platform).isPositive();
             for (String latency : List.of("toPaidMillis", "toDeliveredMillis")) {
                 JsonNode p = run.get(latency);
