@@ -48,7 +48,7 @@ class BenchmarkIT {
         assertThat(report.get("tuned").get("replayEventsPerSecond").asDouble()).isPositive();
         JsonNode baselines = report.get("tuned").get("baselines");
         for (String baseline : List.of("postgresSingleRowCommitsPerSecond", "postgresBatchedInsertRowsPerSecond",
-                "kafkaProducedPerSecondAcked", "mongoInsertsPerSecond")) {
+                "kafkaProducedPerSecondAcked", "mongoInsertsPerSecond", "mongoJournaledInsertsPerSecond")) {
             assertThat(baselines.get(baseline).asDouble()).as(baseline).isPositive();
         }
 

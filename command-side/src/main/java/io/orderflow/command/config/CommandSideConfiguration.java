@@ -31,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OrderProperties.class, AggregateProperties.class, StripeProperties.class, SimulatedCarrierProperties.class})
+@EnableConfigurationProperties({OrderProperties.class, AggregateProperties.class, StripeProperties.class,
+        SimulatedCarrierProperties.class})
 public class CommandSideConfiguration {
 
     /** The cache every aggregate is kept in between commands (named in each {@code @Aggregate}). */

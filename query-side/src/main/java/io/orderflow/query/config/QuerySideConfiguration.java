@@ -1,8 +1,8 @@
 package io.orderflow.query.config;
 
+import com.mongodb.WriteConcern;
 import io.orderflow.query.QuerySide;
 import io.orderflow.query.order.OrderSequencingPolicy;
-import com.mongodb.WriteConcern;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -21,7 +21,7 @@ import java.time.Instant;
  */
 final class ReadModelCheckpoints implements MessageHandlerInterceptor<EventMessage<?>> {
 
-    static final String COLLECTION = "projection_checkpoints";
+    private static final String COLLECTION = "projection_checkpoints";
     private static final String REGISTERED = ReadModelCheckpoints.class.getName();
 
     private final MongoTemplate mongo;

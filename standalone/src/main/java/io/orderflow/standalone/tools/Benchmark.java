@@ -1,5 +1,6 @@
 package io.orderflow.standalone.tools;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,8 +46,9 @@ import java.util.regex.Pattern;
  * carrier with no delay), driven by {@link LoadGenerator} at a fixed rate while an operator's firehose records when
  * every order becomes PAID and DELIVERED; then a projection replay over the store the run produced; then the same
  * machine's baselines (single-row commits and batched inserts into the same PostgreSQL, produce to the same Kafka,
- * inserts into the same MongoDB); then the same load against a platform left at Axon's defaults. Prints a table with
- * each figure and its ratio to its baseline, and writes it as JSON and an SVG chart under {@code bench/results/}.
+ * inserts into the same MongoDB); then commands on a product with a long history ({@link LongLivedProduct}); then the
+ * same load against a platform left at Axon's defaults. Prints a table with each figure and its ratio to its
+ * baseline, and writes it as JSON and an SVG chart under {@code bench/results/}.
  */
 public final class Benchmark {
 
@@ -315,6 +317,11 @@ public final class Benchmark {
                 collection.insertOne(new Document("order", UUID.randomUUID().toString()).append("payload", text));
                 return 1;
             }));
+            var journaled = collection.withWriteConcern(WriteConcern.JOURNALED);
+            baselines.put("mongoJournaledInsertsPerSecond", rate(each, () -> {
+                journaled.insertOne(new Document("order", UUID.randomUUID().toString()).append("payload", text));
+                return 1;
+            }));
             mongo.getDatabase("bench").drop();
         }
         return baselines;
@@ -362,6 +369,8 @@ public final class Benchmark {
                 "PostgreSQL batched inserts rows/s", baselines.get("postgresBatchedInsertRowsPerSecond")));
         rows.add(row("order-projection replay events per second", tuned.get("replayEventsPerSecond"),
                 "MongoDB single inserts/s", baselines.get("mongoInsertsPerSecond")));
+        rows.add(row("order-projection replay events per second", tuned.get("replayEventsPerSecond"),
+                "MongoDB journaled single inserts/s", baselines.get("mongoJournaledInsertsPerSecond")));
         rows.add(row("events stored per second under load", tuned.get("eventsStoredPerSecond"),
                 "Kafka acked produce/s", baselines.get("kafkaProducedPerSecondAcked")));
         var product = (Map<String, Object>) tuned.get("longLivedProduct");
