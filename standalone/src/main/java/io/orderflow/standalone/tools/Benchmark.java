@@ -59,7 +59,9 @@ public final class Benchmark {
             "OrderFlow ready in [0-9.]+ s: .* PostgreSQL (\\S+) \\| Kafka (\\S+) \\| MongoDB (\\S+)");
     /** About what 2 cores deliver, sustained (README); a higher rate measures the same throughput with a backlog. */
     private static final String DEFAULT_RATE = "8";
+    /** Throughput is counted after a warm-up; 70 s of load leave 60 s sustained. */
     private static final int WARM_UP_SECONDS = 10;
+    private static final String DEFAULT_DURATION = "70s";
     private static final String DEMO_PRODUCTS_BY_STOCK =
             "PROD-001:10,PROD-002:5,PROD-003:20,PROD-004:7,PROD-005:6,PROD-006:4,PROD-007:15,PROD-008:30";
     private static final Set<String> ENDS = Set.of("DELIVERED", "CANCELLED", "REJECTED", "EXPIRED");
@@ -90,7 +92,8 @@ public final class Benchmark {
         report.put("when", Instant.now().toString());
         report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap of the benchmark JVM");
-        report.put("load", Map.of("rate", options.getOrDefault("rate", DEFAULT_RATE), "duration", options.getOrDefault("duration", "60s"),
+        report.put("load", Map.of("rate", options.getOrDefault("rate", DEFAULT_RATE),
+                "duration", options.getOrDefault("duration", DEFAULT_DURATION),
                 "concurrency", options.getOrDefault("concurrency", "16")));
         // --settings "--a=b --c=d": settings to try on the tuned platform before keeping them in application.yml
         List<String> trial = options.containsKey("settings") ? List.of(options.get("settings").trim().split("\\s+")) : List.of();
@@ -161,7 +164,7 @@ public final class Benchmark {
             var loadOptions = new HashMap<>(options);
             loadOptions.put("url", url);
             loadOptions.putIfAbsent("rate", DEFAULT_RATE);
-            loadOptions.putIfAbsent("duration", "60s");
+            loadOptions.putIfAbsent("duration", DEFAULT_DURATION);
             // every demo product, as often as its stock allows, so a run at capacity does not sell out
             loadOptions.putIfAbsent("products", DEMO_PRODUCTS_BY_STOCK);
             var load = new LoadGenerator(loadOptions);
