@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -240,7 +241,8 @@ public final class Benchmark {
             if (!platform.waitFor(60, TimeUnit.SECONDS)) {
                 platform.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
-            delete(dataDir);
+            // the run's event store, read models and broker log are of no use after it
+            FileSystemUtils.deleteRecursively(dataDir);
         }
         System.out.println(label + ": " + json.writeValueAsString(figures));
         return figures;
@@ -524,15 +526,6 @@ public final class Benchmark {
         }
         writer.close();
         throw new IllegalStateException("the platform did not get ready; see " + log);
-    }
-
-    /** The run's data directory: its event store, read models and broker log are of no use after the run. */
-    private static void delete(Path dataDir) throws IOException {
-        try (var paths = Files.walk(dataDir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static int freePort() throws IOException {

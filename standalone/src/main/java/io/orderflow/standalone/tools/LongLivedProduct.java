@@ -46,6 +46,8 @@ final class LongLivedProduct {
 
     private static final String PRODUCT = "PROD-LONG-LIVED";
     private static final String DATABASE = "orderflow_long_lived_product";
+    /** The platform's default ({@code orderflow.aggregates.snapshot-threshold}). */
+    private static final int SNAPSHOT_THRESHOLD = 100;
 
     private LongLivedProduct() {
     }
@@ -58,21 +60,22 @@ final class LongLivedProduct {
         Serializer serializer = JacksonSerializer.builder()
                 .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
         var storage = JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new DataSourceConnectionProvider(dataSource)))
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new DataSourceConnectionProvider(dataSource)))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer).snapshotSerializer(serializer)
                 .build();
 
         var figures = new LinkedHashMap<String, Object>();
         try {
-            fill(storage, serializer, historyEvents);
+            fill(storage, historyEvents);
             figures.put("historyEvents", historyEvents);
             figures.put("axonDefaultsCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
                     new AggregateProperties(false, 0), each));
             figures.put("snapshotsCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
-                    new AggregateProperties(false, 100), each));
+                    new AggregateProperties(false, SNAPSHOT_THRESHOLD), each));
             figures.put("snapshotsAndCacheCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
-                    new AggregateProperties(true, 100), each));
+                    new AggregateProperties(true, SNAPSHOT_THRESHOLD), each));
         } finally {
             try (var db = DriverManager.getConnection(platformJdbcUrl)) {
                 db.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
@@ -99,7 +102,7 @@ final class LongLivedProduct {
     }
 
     /** The product's creation and then a served order after another, two events each, in batches of 500. */
-    private static void fill(JdbcEventStorageEngine storage, Serializer serializer, int historyEvents) {
+    private static void fill(JdbcEventStorageEngine storage, int historyEvents) {
         int stock = 1_000_000;
         var batch = new ArrayList<DomainEventMessage<?>>();
         batch.add(event(0, new ProductCreatedEvent(PRODUCT, "Long-lived product",
