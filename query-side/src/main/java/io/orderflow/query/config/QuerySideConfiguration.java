@@ -48,6 +48,13 @@ public class QuerySideConfiguration {
         };
     }
 
+    /** A MongoDB outage fails a projection's batch, to be retried, rather than dead-lettering its events. */
+    @Bean
+    ConfigurerModule projectionsWaitOutReadModelOutages() {
+        return configurer -> QuerySide.PROJECTIONS.forEach(projection -> configurer.eventProcessing()
+                .registerDeadLetterPolicy(projection, configuration -> new ReadModelOutagePolicy()));
+    }
+
     /** Each projection's batch ends with a journaled checkpoint before its token is stored. */
     @Bean
     ConfigurerModule projectionsCheckpointTheirWrites(MongoTemplate mongo) {
