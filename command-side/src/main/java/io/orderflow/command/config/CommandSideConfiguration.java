@@ -44,21 +44,11 @@ public class CommandSideConfiguration {
 
     @Bean(AGGREGATE_CACHE)
     Cache aggregateCache(AggregateProperties properties) {
-        return cache(properties);
+        return properties.cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean(PRODUCT_SNAPSHOTS)
     SnapshotTriggerDefinition productSnapshotTrigger(Snapshotter snapshotter, AggregateProperties properties) {
-        return snapshotTrigger(snapshotter, properties);
-    }
-
-    /** The aggregate cache the settings ask for; the benchmark builds its aggregates with the same. */
-    public static Cache cache(AggregateProperties properties) {
-        return properties.cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
-    }
-
-    /** When a product is snapshotted, by the settings; the benchmark builds its aggregates with the same. */
-    public static SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, AggregateProperties properties) {
         return properties.snapshotThreshold() > 0
                 ? new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold())
                 : NoSnapshotTriggerDefinition.INSTANCE;

@@ -1,4 +1,4 @@
-package io.orderflow.standalone.bench;
+package io.orderflow.bench;
 
 import io.orderflow.api.common.Money;
 import io.orderflow.api.operations.FindProcessorStatusQuery;
@@ -39,8 +39,8 @@ import java.util.UUID;
  * Measures projection replay over a store of at least 100,000 events: fills the event store of a fresh standalone
  * platform with complete order histories (10 events an order, through the real event store), lets the projections
  * catch up live, then replays one projection alone and all of them together, and prints the rates. Run it with
- * {@code ./mvnw -q -pl standalone exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.orderflow.standalone.bench.ReplayBenchmark [-Dexec.args=10000]}.
+ * {@code java -cp bench/target/orderflow-bench.jar -Dloader.main=io.orderflow.bench.ReplayBenchmark
+ * org.springframework.boot.loader.launch.PropertiesLauncher [orders, 10000 by default]}.
  */
 public final class ReplayBenchmark {
 
@@ -56,9 +56,9 @@ public final class ReplayBenchmark {
             var context = platform.context();
             var processing = context.getBean(Configuration.class).eventProcessingConfiguration();
             // only the projections are measured: nothing else reacts to the synthetic histories
-            for (String other : List.of("order-fulfilment-saga", "simulated-carrier", "kafka-integration-publisher")) {
-                processing.eventProcessor(other).ifPresent(EventProcessor::shutDown);
-            }
+            processing.eventProcessors().values().stream()
+                    .filter(processor -> !QuerySide.PROJECTIONS.contains(processor.getName()))
+                    .forEach(EventProcessor::shutDown);
             long seedStart = System.nanoTime();
             fill(context.getBean(EventStore.class), context.getBean(TransactionManager.class), orders);
             double seedSeconds = seconds(seedStart);

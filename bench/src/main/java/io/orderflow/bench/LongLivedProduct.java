@@ -1,4 +1,4 @@
-package io.orderflow.standalone.tools;
+package io.orderflow.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.api.common.Money;
@@ -7,9 +7,9 @@ import io.orderflow.api.inventory.ReleaseStockCommand;
 import io.orderflow.api.inventory.ReserveStockCommand;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
-import io.orderflow.command.config.AggregateProperties;
-import io.orderflow.command.config.CommandSideConfiguration;
 import io.orderflow.command.product.Product;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -18,6 +18,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -29,8 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,21 +39,36 @@ import java.util.UUID;
  * with the aggregate cache ({@code orderflow.aggregates.cache}). A product gains two events for every order it
  * serves, so after a few months of sales this is the load every reservation pays.
  * <p>
- * It runs in a database of its own on the platform's PostgreSQL, with the platform's event table, serializer and
- * {@link Product} aggregate, and the cache and snapshot trigger built by {@link CommandSideConfiguration}.
+ * It runs in a database of its own on the platform's PostgreSQL, with the platform's event table (its Flyway
+ * migration), a Jackson serializer like the platform's, the {@link Product} aggregate, and the Axon cache and
+ * snapshot trigger the platform's settings choose ({@link WeakReferenceCache}, {@link
+ * EventCountSnapshotTriggerDefinition}).
  */
-final class LongLivedProduct {
+public final class LongLivedProduct {
 
     private static final String PRODUCT = "PROD-LONG-LIVED";
     private static final String DATABASE = "orderflow_long_lived_product";
     /** The platform's default ({@code orderflow.aggregates.snapshot-threshold}). */
     private static final int SNAPSHOT_THRESHOLD = 100;
 
+    /**
+     * Commands per second on the product, by the way it was loaded.
+     *
+     * @param historyEvents the product's events before the first command
+     */
+    public record Figures(int historyEvents, double axonDefaultsCommandsPerSecond, double snapshotsCommandsPerSecond,
+                          double snapshotsAndCacheCommandsPerSecond) {
+    }
+
+    /** How the product is loaded for each command. */
+    private record Loading(boolean cache, int snapshotThreshold) {
+    }
+
     private LongLivedProduct() {
     }
 
     /** Fills the history, then answers commands per second for each setting, and the history's length. */
-    static Map<String, Object> measure(String platformJdbcUrl, int historyEvents, Duration each) throws Exception {
+    static Figures measure(String platformJdbcUrl, int historyEvents, Duration each) throws Exception {
         String jdbcUrl = createDatabase(platformJdbcUrl);
         var dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl);
@@ -66,22 +81,17 @@ final class LongLivedProduct {
                 .eventSerializer(serializer).snapshotSerializer(serializer)
                 .build();
 
-        var figures = new LinkedHashMap<String, Object>();
         try {
             fill(storage, historyEvents);
-            figures.put("historyEvents", historyEvents);
-            figures.put("axonDefaultsCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
-                    new AggregateProperties(false, 0), each));
-            figures.put("snapshotsCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
-                    new AggregateProperties(false, SNAPSHOT_THRESHOLD), each));
-            figures.put("snapshotsAndCacheCommandsPerSecond", commandsPerSecond(storage, serializer, dataSource,
-                    new AggregateProperties(true, SNAPSHOT_THRESHOLD), each));
+            return new Figures(historyEvents,
+                    commandsPerSecond(storage, serializer, dataSource, new Loading(false, 0), each),
+                    commandsPerSecond(storage, serializer, dataSource, new Loading(false, SNAPSHOT_THRESHOLD), each),
+                    commandsPerSecond(storage, serializer, dataSource, new Loading(true, SNAPSHOT_THRESHOLD), each));
         } finally {
             try (var db = DriverManager.getConnection(platformJdbcUrl)) {
                 db.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
             }
         }
-        return figures;
     }
 
     /** A new database on the same server, with the platform's Axon tables. */
@@ -126,7 +136,7 @@ final class LongLivedProduct {
 
     /** Reservations and their releases on the product, one after the other, for the time given. */
     private static double commandsPerSecond(JdbcEventStorageEngine storage, Serializer serializer,
-                                            PGSimpleDataSource dataSource, AggregateProperties settings, Duration each)
+                                            PGSimpleDataSource dataSource, Loading loading, Duration each)
             throws Exception {
         try (var db = dataSource.getConnection()) {
             db.createStatement().execute("delete from snapshotevententry");
@@ -135,9 +145,10 @@ final class LongLivedProduct {
                 .configureEmbeddedEventStore(config -> storage)
                 .configureSerializer(config -> serializer)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Product.class)
-                        .configureCache(config -> CommandSideConfiguration.cache(settings))
-                        .configureSnapshotTrigger(config ->
-                                CommandSideConfiguration.snapshotTrigger(config.snapshotter(), settings)))
+                        .configureCache(config -> loading.cache() ? new WeakReferenceCache() : NoCache.INSTANCE)
+                        .configureSnapshotTrigger(config -> loading.snapshotThreshold() > 0
+                                ? new EventCountSnapshotTriggerDefinition(config.snapshotter(), loading.snapshotThreshold())
+                                : NoSnapshotTriggerDefinition.INSTANCE))
                 .buildConfiguration();
         axon.start();
         try {

@@ -1,0 +1,181 @@
+package io.orderflow.bench;
+
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged standalone platform launched as its own process for one benchmark run, on a fresh data directory
+ * with the simulated payment and carrier at zero delay, and the operator's calls the benchmark makes to it.
+ * Closing stops it and deletes its data directory.
+ */
+final class PlatformProcess implements AutoCloseable {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final String ADMIN_EMAIL = "admin@orderflow.local";
+    private static final String ADMIN_PASSWORD = "benchmark operator key";
+
+    private final HttpClient http;
+    private final Process process;
+    private final Path dataDir;
+    private final String url;
+    private PlatformAddresses addresses;
+    private String adminToken;
+
+    private PlatformProcess(HttpClient http, Process process, Path dataDir, int port) {
+        this.http = http;
+        this.process = process;
+        this.dataDir = dataDir;
+        this.url = "http://localhost:" + port;
+    }
+
+    /** Launches the jar with the settings and waits for its ready line; its output goes to the log file. */
+    static PlatformProcess launch(HttpClient http, String jar, List<String> settings, Path log) throws Exception {
+        Path dataDir = Files.createTempDirectory("orderflow-bench");
+        int port = freePort();
+        var command = new ArrayList<>(List.of("java", "-jar", jar));
+        command.addAll(settings);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("ORDERFLOW_DATA_DIR", dataDir.toString(),
+                "SERVER_PORT", Integer.toString(port), "ORDERFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "ORDERFLOW_CARRIER_SIMULATED_DISPATCH_DELAY", "0s", "ORDERFLOW_CARRIER_SIMULATED_DELIVERY_DELAY", "0s",
+                // a platform run at capacity lags on purpose; readiness is not what is measured
+                "ORDERFLOW_OPERATIONS_MAX_PROCESSOR_LAG", "1000000"));
+        var platform = new PlatformProcess(http, builder.start(), dataDir, port);
+        try {
+            platform.addresses = platform.awaitReady(log);
+            platform.adminToken = platform.signInAsAdmin();
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    PlatformAddresses addresses() {
+        return addresses;
+    }
+
+    Firehose firehose() {
+        return Firehose.watch(http, url, adminToken);
+    }
+
+    /** The event store's head: the global index of its last event. */
+    long head() throws Exception {
+        return projections().get(0).get("head").asLong();
+    }
+
+    /** Rebuilds the order projection from the run's store; answers events per second. */
+    double replayOrderProjection() throws Exception {
+        long total = head();
+        long start = System.nanoTime();
+        send("/api/admin/projections/order-projection/replay", "POST");
+        while (true) {
+            Thread.sleep(250);
+            for (JsonNode processor : projections()) {
+                if (processor.get("name").asString().equals("order-projection")
+                        && !processor.get("replaying").asBoolean() && processor.get("lag").asLong() == 0) {
+                    return Percentiles.oneDecimal(total / ((System.nanoTime() - start) / 1e9));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        // the run's event store, read models and broker log are of no use after it
+        FileSystemUtils.deleteRecursively(dataDir.toFile());
+    }
+
+    private JsonNode projections() throws Exception {
+        return json.readTree(send("/api/admin/projections", "GET").body());
+    }
+
+    private HttpResponse<String> send(String path, String method) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + adminToken)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String signInAsAdmin() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/signin"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the benchmark's operator could not sign in: " + response.body());
+        }
+        return json.readTree(response.body()).get("accessToken").asString();
+    }
+
+    /** Copies the platform's output to the log until its ready line, then goes on copying in the background. */
+    private PlatformAddresses awaitReady(Path log) throws IOException {
+        var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedWriter writer = Files.newBufferedWriter(log);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        String line;
+        while ((line = reader.readLine()) != null && System.nanoTime() < deadline) {
+            writer.write(line);
+            writer.newLine();
+            Optional<PlatformAddresses> ready = PlatformAddresses.inReadyLine(line);
+            if (ready.isPresent()) {
+                writer.flush();
+                var drain = new Thread(() -> copy(reader, writer), "platform-log");
+                drain.setDaemon(true);
+                drain.start();
+                return ready.get();
+            }
+        }
+        writer.close();
+        throw new IllegalStateException("the platform did not get ready; see " + log);
+    }
+
+    private static void copy(BufferedReader reader, BufferedWriter writer) {
+        try (writer; reader) {
+            String rest;
+            while ((rest = reader.readLine()) != null) {
+                writer.write(rest);
+                writer.newLine();
+            }
+        } catch (IOException stopped) {
+            // the platform stopped
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
