@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -56,16 +61,16 @@ final class LaunchedPlatform {
 
     /** Signs up a new customer on the platform listening at the port and answers its bearer token. */
     static String newCustomerToken(int port) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        String email = "customer-" + java.util.UUID.randomUUID() + "@example.com";
+        var http = HttpClient.newHttpClient();
+        String email = "customer-" + UUID.randomUUID() + "@example.com";
         String credentials = "{\"email\":\"%s\",\"name\":\"Grace Hopper\",\"password\":\"%s\"}"
                 .formatted(email, TestPlatform.PASSWORD);
         for (String step : List.of("signup", "signin")) {
-            var response = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/api/auth/" + step))
+            var response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/auth/" + step))
                     .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(credentials)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new AssertionError(step + " refused: " + response.statusCode() + " " + response.body());
             }

@@ -1,14 +1,9 @@
 package io.orderflow.standalone;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.orderflow.standalone.embedded.EmbeddedKafka;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static io.orderflow.standalone.TestPlatform.read;
@@ -17,45 +12,38 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Readiness follows the infrastructure: down (503) while MongoDB or Kafka is away, up again once it is back. The
- * platform runs against a MongoDB wire server and a Kafka broker this test owns, so it can stop them.
+ * platform runs on {@link OwnedInfrastructure}, whose MongoDB and Kafka broker the test can stop.
  */
 class ReadinessTest {
 
-    private static final Duration NOTICED = Duration.ofSeconds(30);
-
-    @TempDir
-    Path workDir;
+    /** Long enough for a processor that an earlier outage left behind to catch up. */
+    private static final Duration NOTICED = Duration.ofSeconds(60);
 
     @Test
     void readinessGoesDownWhileMongoOrKafkaIsAwayAndUpWhenItReturns() throws Exception {
-        int mongoPort = LaunchedPlatform.freePort();
-        int kafkaPort = LaunchedPlatform.freePort();
-        int controllerPort = LaunchedPlatform.freePort();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", mongoPort);
-        EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("broker"), kafkaPort, controllerPort);
-        try (TestPlatform platform = TestPlatform.start(workDir.resolve("platform"),
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/orderflow",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers())) {
-            awaitReadiness(platform, 200, "UP", "mongo", "kafka");
+        OwnedInfrastructure infrastructure = OwnedInfrastructure.shared();
+        TestPlatform platform = infrastructure.platform();
+        awaitReadiness(platform, 200, "UP", "mongo", "kafka");
 
-            mongo.shutdownNow();
+        infrastructure.stopMongo();
+        try {
             JsonNode withoutMongo = awaitReadiness(platform, 503, "DOWN", "mongo");
             assertThat(withoutMongo.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
-            assertThat(platform.anonymous().get("/actuator/health/liveness").statusCode()).as("alive all the same").isEqualTo(200);
-            mongo = new MongoServer(new MemoryBackend());
-            mongo.bind("127.0.0.1", mongoPort);
-            awaitReadiness(platform, 200, "UP", "mongo");
+            assertThat(platform.anonymous().get("/actuator/health/liveness").statusCode()).as("alive all the same")
+                    .isEqualTo(200);
+        } finally {
+            infrastructure.startMongo();
+        }
+        awaitReadiness(platform, 200, "UP", "mongo");
 
-            kafka.close();
+        infrastructure.stopKafka();
+        try {
             JsonNode withoutKafka = awaitReadiness(platform, 503, "DOWN", "kafka");
             assertThat(withoutKafka.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
-            kafka = EmbeddedKafka.start(workDir.resolve("broker"), kafkaPort, controllerPort);
-            awaitReadiness(platform, 200, "UP", "kafka");
         } finally {
-            mongo.shutdownNow();
-            kafka.close();
+            infrastructure.startKafka();
         }
+        awaitReadiness(platform, 200, "UP", "kafka");
     }
 
     /** Waits until readiness answers the status with the components in the state, and answers its body. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -58,14 +59,13 @@ final class TestPlatform implements AutoCloseable {
     }
 
     /**
-     * Started with a short payment window (30 s, so expiry can be watched), a 2 s dispatch delay (so an order can be
-     * caught paid but not yet dispatched), immediate delivery, and a Stripe webhook secret.
+     * Started with a 2 s dispatch delay (so an order can be caught paid but not yet dispatched), immediate delivery,
+     * and a Stripe webhook secret; orders wait the default payment window, so every test ends its own.
      */
     static synchronized TestPlatform shared() {
         if (shared == null) {
             try {
                 shared = new TestPlatform(Files.createTempDirectory("orderflow-shared"),
-                        "--orderflow.orders.payment-timeout=30s",
                         "--orderflow.carrier.simulated.dispatch-delay=2s",
                         "--orderflow.carrier.simulated.delivery-delay=0s",
                         "--orderflow.stripe.webhook-secret=" + WEBHOOK_SECRET);
@@ -221,7 +221,7 @@ final class TestPlatform implements AutoCloseable {
     /** Waits until the catalog shows the product at {available, reserved}: it is projected apart from the order. */
     void awaitStock(String productId, int... availableAndReserved) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(stock(productId))
+                .untilAsserted(() -> assertThat(stock(productId))
                         .as("stock of " + productId).containsExactly(availableAndReserved));
     }
 
@@ -294,14 +294,17 @@ final class TestPlatform implements AutoCloseable {
             return TestPlatform.send(request.build());
         }
 
-        /** Places an order and answers its id; fails the test unless it was accepted. */
+        /**
+         * Places an order and answers its id; fails the test unless it was accepted: 201, or 202 when the read model
+         * did not catch up within the gateway's wait (a machine under load), which tests wait out by polling.
+         */
         String placeOrder(String items, String paymentMethod, String postalCode) {
             var response = post("/api/orders", """
                     {"items":%s,"paymentMethod":"%s",
                      "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 Analytical St","city":"London",
                                         "postalCode":"%s","country":"GB"}}""".formatted(items, paymentMethod, postalCode),
                     UUID.randomUUID().toString());
-            if (response.statusCode() != 201) {
+            if (response.statusCode() != 201 && response.statusCode() != 202) {
                 throw new AssertionError("order not accepted: " + response.statusCode() + " " + response.body());
             }
             return read(response.body()).get("orderId").asString();

@@ -1,0 +1,88 @@
+package io.orderflow.standalone;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.orderflow.standalone.embedded.EmbeddedKafka;
+import org.h2.mvstore.MVStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One platform for every outage and readiness test of the run, on a MongoDB wire server (over an H2 file, so its
+ * read models outlive a stop) and a Kafka broker that the tests own and can stop and start again. A test that stops
+ * a part starts it again before it ends. Everything stops when the test JVM ends.
+ * <p>
+ * The platform's Kafka producer gives up on a send after 4 s instead of 2 minutes, so a broker outage of a few
+ * seconds reaches the same path as a long one: the send fails, the publisher's segment goes into error, and the
+ * processor retries from its position once the broker is back.
+ */
+final class OwnedInfrastructure {
+
+    private static OwnedInfrastructure shared;
+
+    private final Path workDir;
+    private final int mongoPort = LaunchedPlatform.freePort();
+    private final int kafkaPort = LaunchedPlatform.freePort();
+    private final int controllerPort = LaunchedPlatform.freePort();
+    private MongoServer mongo;
+    private EmbeddedKafka kafka;
+    private final TestPlatform platform;
+
+    private OwnedInfrastructure(Path workDir) throws Exception {
+        this.workDir = workDir;
+        startMongo();
+        startKafka();
+        platform = TestPlatform.start(workDir.resolve("platform"),
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/orderflow?serverSelectionTimeoutMS=2000",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--axon.kafka.producer.properties.delivery.timeout.ms=4000",
+                "--axon.kafka.producer.properties.request.timeout.ms=1000",
+                "--axon.kafka.producer.properties.max.block.ms=2000",
+                // time to stop MongoDB between an order's payment and its parcel's pick-up
+                "--orderflow.carrier.simulated.dispatch-delay=5s", "--orderflow.carrier.simulated.delivery-delay=2s");
+    }
+
+    static synchronized OwnedInfrastructure shared() throws Exception {
+        if (shared == null) {
+            shared = new OwnedInfrastructure(Files.createTempDirectory("orderflow-owned-infrastructure"));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    TestPlatform platform() {
+        return platform;
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    void stopMongo() {
+        mongo.shutdownNow();
+    }
+
+    void startMongo() {
+        mongo = new MongoServer(new H2Backend(new MVStore.Builder()
+                .fileName(workDir.resolve("read-models.mv").toString()).open()));
+        mongo.bind("127.0.0.1", mongoPort);
+    }
+
+    void stopKafka() {
+        kafka.close();
+    }
+
+    void startKafka() throws Exception {
+        kafka = EmbeddedKafka.start(workDir.resolve("broker"), kafkaPort, controllerPort);
+    }
+
+    private void close() {
+        try {
+            platform.close();
+        } finally {
+            mongo.shutdownNow();
+            kafka.close();
+        }
+    }
+}
