@@ -7,7 +7,7 @@ import io.orderflow.api.inventory.ReleaseStockCommand;
 import io.orderflow.api.inventory.ReserveStockCommand;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
-import io.orderflow.command.product.Product;
+import io.orderflow.command.inventory.Product;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;

@@ -1,5 +1,6 @@
 package io.orderflow.bench;
 
+import org.w3c.dom.Node;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -51,7 +52,7 @@ class RatioChartTest {
         return ResultsTable.Row.of("figure", ratio, "baseline", 1);
     }
 
-    private static void assertBar(org.w3c.dom.Node bar, double x, double width) {
+    private static void assertBar(Node bar, double x, double width) {
         Element rect = (Element) bar;
         assertThat(Double.parseDouble(rect.getAttribute("x"))).isCloseTo(x, within(0.5));
         assertThat(Double.parseDouble(rect.getAttribute("width"))).isCloseTo(width, within(0.5));

@@ -1,9 +1,14 @@
 package io.orderflow.standalone;
 
+import io.orderflow.standalone.config.OperationsProperties;
+import io.orderflow.standalone.config.StandaloneProperties;
+import io.orderflow.standalone.inventory.DemoCatalogProperties;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** Every module of OrderFlow in one Spring application; started through {@link StandalonePlatform}. */
 @SpringBootApplication(scanBasePackages = "io.orderflow")
+@EnableConfigurationProperties({StandaloneProperties.class, OperationsProperties.class, DemoCatalogProperties.class})
 public class StandaloneApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.orderflow.standalone;
 
+import java.util.UUID;
 import com.stripe.Stripe;
 import com.stripe.net.Webhook;
 import io.orderflow.command.payment.simulated.SimulatedPaymentGateway;
@@ -16,9 +17,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every path of an order's life on the real embedded PostgreSQL, Kafka and MongoDB, driven over HTTP: delivered,
- * rejected for stock, declined, lost by the carrier, refused by the carrier, cancelled before and after payment,
- * expired, and paid through a signed Stripe webhook. Each checks the final state, the reason, the story in the event
- * store (compensations in order), the stock levels, and what the payment provider did.
+ * rejected for stock, declined, lost by the carrier, refused by the carrier, cancelled before and after payment, and
+ * paid through a signed Stripe webhook. Each checks the final state, the reason, the story in the event store
+ * (compensations in order), the stock levels, and what the payment provider did. Expiry is the saga fixture's
+ * ({@code whenTimeElapses}) and {@link OrderSliceTest}'s, whose deadline outlives a restart.
  */
 class FulfilmentTest {
 
@@ -158,7 +160,7 @@ class FulfilmentTest {
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(TestPlatform.read(refused.body()).get("detail").asString()).contains("already DELIVERED");
+        assertThat(TestPlatform.read(refused.body()).get("detail").asString()).contains("is DELIVERED and can no longer be cancelled; return the parcel instead");
     }
 
     @Test
@@ -216,23 +218,8 @@ class FulfilmentTest {
 
     @Test
     void cancellingAnUnknownOrderIsNotFound() {
-        assertThat(platform.post("/api/orders/" + java.util.UUID.randomUUID() + "/cancel", "", Map.of()).statusCode())
+        assertThat(platform.post("/api/orders/" + UUID.randomUUID() + "/cancel", "", Map.of()).statusCode())
                 .isEqualTo(404);
-    }
-
-    @Test
-    void unpaidOrderExpiresAtItsDeadlineWithStockReleased() {
-        int[] before = platform.settledStock("PROD-002");
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-002\",\"quantity\":1}]",
-                "pm_card_authenticationRequired", "N1 9GU");
-        platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
-
-        JsonNode order = platform.awaitStatus(orderId, Duration.ofSeconds(60), "EXPIRED");
-
-        assertThat(order.get("reason").asString()).startsWith("not paid by ");
-        assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentActionRequiredEvent", "PaymentVoidedEvent",
-                "StockReleasedEvent", "OrderExpiredEvent");
-        platform.awaitStock("PROD-002", before);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.orderflow.standalone;
 
+import java.net.Socket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,7 +124,7 @@ class InjectionTest {
     void malformedRequestsAreAnsweredWithProblemBodies(String method, String path, int status) throws Exception {
         String token = platform.customer().token();
         // a raw request, since an HTTP client would refuse to send some of these paths
-        try (var socket = new java.net.Socket("localhost", Integer.parseInt(platform.property("local.server.port")))) {
+        try (var socket = new Socket("localhost", Integer.parseInt(platform.property("local.server.port")))) {
             socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                     + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.orderflow.standalone;
 
+import org.apache.kafka.clients.admin.Admin;
 import io.cloudevents.CloudEvent;
 import io.orderflow.kafka.EventSchemas;
 import io.orderflow.kafka.Topics;
@@ -84,7 +85,7 @@ class KafkaContractTest {
     @Test
     void topicsAreCreatedWithTheirPartitions() throws Exception {
         TestPlatform platform = TestPlatform.shared();
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+        try (var admin = Admin.create(Map.of("bootstrap.servers",
                 platform.property("spring.kafka.bootstrap-servers")))) {
             var topics = admin.describeTopics(Topics.ALL).allTopicNames().get();
 

@@ -1,5 +1,10 @@
 package io.orderflow.standalone;
 
+import java.util.stream.Stream;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.orderflow.standalone.TestPlatform.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The reading side of the HTTP contract: read-your-writes, pages with filters, the timeline and live updates. */
 class QueryApiTest {
@@ -49,7 +55,7 @@ class QueryApiTest {
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "CANCELLED");
 
-        JsonNode timeline = org.awaitility.Awaitility.await().atMost(SETTLES)
+        JsonNode timeline = await().atMost(SETTLES)
                 .until(() -> read(platform.get("/api/orders/" + orderId + "/events").body()), events -> events.size() == 6);
 
         List<String> types = new ArrayList<>();
@@ -58,7 +64,7 @@ class QueryApiTest {
                 "StockReleased", "OrderCancelled");
         assertThat(timeline.get(3).get("description").asString()).isEqualTo("Payment declined (generic_decline): Your card was declined.");
         assertThat(timeline.get(0).get("occurredAt").asString()).isNotBlank();
-        assertThat(platform.get("/api/orders/" + java.util.UUID.randomUUID() + "/events").statusCode()).isEqualTo(404);
+        assertThat(platform.get("/api/orders/" + UUID.randomUUID() + "/events").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -120,7 +126,7 @@ class QueryApiTest {
     void dailyAnalyticsCountOrdersAndRevenuePerStatus() {
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":2}]", "pm_card_chargeDeclined", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "CANCELLED");
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         JsonNode days = read(platform.admin().get("/api/analytics/daily?from=" + today + "&to=" + today).body());
 
@@ -128,7 +134,7 @@ class QueryApiTest {
         JsonNode day = days.get(0);
         assertThat(day.get("date").asString()).isEqualTo(today);
         assertThat(day.get("orders").get("CANCELLED").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(day.get("revenue").get("CANCELLED").get("amount").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("49.98"));
+        assertThat(day.get("revenue").get("CANCELLED").get("amount").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("49.98"));
         long counted = 0;
         for (JsonNode count : day.get("orders")) {
             counted += count.asLong();
@@ -142,7 +148,7 @@ class QueryApiTest {
     void firehoseCarriesTheChangesOfEveryOrder() throws Exception {
         var request = platform.admin().request("/api/orders/stream").header("Accept", "text/event-stream").build();
         // the stream's headers come with its first event, so the order is placed while the request is open
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> firehose = HttpClient.newHttpClient()
+        CompletableFuture<HttpResponse<Stream<String>>> firehose = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         Thread.sleep(500);
         String orderId = platform.placeOrder("[{\"productId\":\"PROD-003\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
@@ -160,6 +166,6 @@ class QueryApiTest {
 
     @Test
     void streamOfAnUnknownOrderIsNotFound() {
-        assertThat(platform.get("/api/orders/" + java.util.UUID.randomUUID() + "/stream").statusCode()).isEqualTo(404);
+        assertThat(platform.get("/api/orders/" + UUID.randomUUID() + "/stream").statusCode()).isEqualTo(404);
     }
 }

@@ -1,5 +1,7 @@
 package io.orderflow.standalone;
 
+import java.util.HashMap;
+import io.orderflow.query.QuerySide;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,8 +26,7 @@ import static org.awaitility.Awaitility.await;
 class ReplayTest {
 
     private static final List<String> COLLECTIONS = List.of("orders", "products", "order_timeline", "payments", "shipments");
-    private static final List<String> PROJECTIONS = List.of("order-projection", "catalog-projection",
-            "order-timeline-projection", "payment-projection", "shipment-projection");
+    private static final List<String> PROJECTIONS = QuerySide.PROJECTIONS;
 
     @Test
     void replayedReadModelsAreIdenticalToTheLiveOnes() throws Exception {
@@ -108,7 +109,7 @@ class ReplayTest {
 
     private static Map<String, List<Document>> snapshot(TestPlatform platform) {
         MongoTemplate mongo = platform.context().getBean(MongoTemplate.class);
-        var snapshot = new java.util.HashMap<String, List<Document>>();
+        var snapshot = new HashMap<String, List<Document>>();
         for (String collection : COLLECTIONS) {
             snapshot.put(collection, mongo.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()));
         }

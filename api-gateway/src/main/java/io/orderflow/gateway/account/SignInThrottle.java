@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -21,15 +22,17 @@ class SignInThrottle {
 
     private final JdbcClient jdbc;
     private final SecurityProperties.SignIn settings;
+    private final Clock clock;
 
-    SignInThrottle(JdbcClient jdbc, SecurityProperties properties) {
+    SignInThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.settings = properties.signIn();
+        this.clock = clock;
     }
 
     /** Refuses the attempt with 429 while the account or the address must wait. */
     void check(String email, String address) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant waitUntil = jdbc.sql("select greatest(max(next_attempt_at), max(locked_until)) from sign_in_throttle"
                         + " where subject in (?, ?)")
                 .params(accountSubject(email), addressSubject(address))
@@ -43,7 +46,7 @@ class SignInThrottle {
 
     @Transactional
     void failed(String email, String address) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         count(accountSubject(email), settings.accountSlowAfter(), settings.accountLockAfter(), now);
         count(addressSubject(address), settings.addressSlowAfter(), settings.addressLockAfter(), now);
         jdbc.sql("delete from sign_in_throttle where last_failure < ? and coalesce(locked_until, ?) <= ?")

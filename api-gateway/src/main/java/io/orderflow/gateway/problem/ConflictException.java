@@ -1,18 +1,17 @@
 package io.orderflow.gateway.problem;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
 import java.util.List;
 
 /** The request is well-formed but clashes with what exists (a taken email, an admin disabling itself); 409. */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends ErrorResponseException {
 
-    private final List<FieldProblem> errors;
-
-    public ConflictException(String message, List<FieldProblem> errors) {
-        super(message);
-        this.errors = List.copyOf(errors);
-    }
-
-    public List<FieldProblem> errors() {
-        return errors;
+    public ConflictException(String detail, List<FieldProblem> errors) {
+        super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", detail), null);
+        if (!errors.isEmpty()) {
+            getBody().setProperty("errors", List.copyOf(errors));
+        }
     }
 }

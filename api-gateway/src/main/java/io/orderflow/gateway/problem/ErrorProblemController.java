@@ -1,5 +1,6 @@
 package io.orderflow.gateway.problem;
 
+import java.net.URI;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,7 @@ class ErrorProblemController implements ErrorController {
             default -> Problems.of(status, Problems.HTTP, status.getReasonPhrase(), status.getReasonPhrase());
         };
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
-            body.setInstance(java.net.URI.create(uri.replaceAll("[^\\x21-\\x7E]", "")));
+            body.setInstance(URI.create(uri.replaceAll("[^\\x21-\\x7E]", "")));
         }
         return ResponseEntity.status(status).body(body);
     }

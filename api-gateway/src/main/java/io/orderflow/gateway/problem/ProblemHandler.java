@@ -1,9 +1,10 @@
 package io.orderflow.gateway.problem;
 
+import io.orderflow.api.common.CommandRefusedException;
+import io.orderflow.api.common.DomainException;
+import io.orderflow.api.common.InvalidCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -28,21 +29,22 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns every failure into an RFC 9457 problem body. Validation problems name each offending field in
- * {@code errors}; nothing about the server's internals (class names, stack traces) is ever part of a body.
+ * Turns every failure into an RFC 9457 problem body. The gateway's own exceptions are Spring {@code ErrorResponse}s
+ * that carry their body; the domain's refusals ({@link DomainException}) and Axon's are mapped here, found by
+ * Spring's routing in the cause of the {@code CompletionException} or {@code CommandExecutionException} that carries
+ * them. Validation problems name each offending field in {@code errors}. Anything else is left to the container's
+ * error page ({@link ErrorProblemController}), logged with its stack trace and answered 500 with a body that says
+ * nothing more: no library's message, class name or stack trace is ever part of a body.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -78,8 +80,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
         String expected = ex.getRequiredType() == null ? "" : ex.getRequiredType().isEnum()
-                ? "; one of " + java.util.Arrays.toString(ex.getRequiredType().getEnumConstants())
-                : ex.getRequiredType() == java.time.Instant.class ? "; an ISO-8601 instant such as 2026-11-25T00:00:00Z" : "";
+                ? "; one of " + Arrays.toString(ex.getRequiredType().getEnumConstants())
+                : ex.getRequiredType() == Instant.class ? "; an ISO-8601 instant such as 2026-11-25T00:00:00Z" : "";
         return invalid(List.of(new FieldProblem(name, "has the wrong type or format" + expected)));
     }
 
@@ -98,98 +100,38 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldProblem("body", "is missing or is not a JSON object of the expected shape")));
     }
 
-    @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
-        ResponseEntity<Object> response = invalid(ex.errors());
-        if (ex.rules() != null && response.getBody() instanceof ProblemDetail body) {
-            body.setProperty("rules", ex.rules());
-        }
-        return response;
+    /** A command the domain finds wrong in itself: its message names what is wrong. */
+    @ExceptionHandler(InvalidCommandException.class)
+    ProblemDetail invalidCommand(InvalidCommandException ex) {
+        return problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request", ex.getMessage());
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", ex.getMessage());
+    /** A command the domain refuses as things stand (an order that has ended, a replay already running). */
+    @ExceptionHandler(CommandRefusedException.class)
+    ProblemDetail refused(CommandRefusedException ex) {
+        return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException ex) {
-        ProblemDetail body = problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
-        if (!ex.errors().isEmpty()) {
-            body.setProperty("errors", ex.errors());
-        }
-        return body;
+    /** Orders are the only aggregates a request names; another customer's order is answered the same way. */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail noSuchOrder() {
+        return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is no such order");
     }
 
-    @ExceptionHandler(UnauthorizedException.class)
-    ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException ex) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", ex.getMessage()));
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange() {
+        return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
+                "Another request changed this resource at the same moment; send the request again");
     }
 
-    @ExceptionHandler(TooManyRequestsException.class)
-    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
-        long seconds = ex.retryAfterSeconds();
-        ProblemDetail body = problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",
-                ex.getMessage());
-        body.setProperty("retryAfterSeconds", seconds);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(body);
-    }
-
-    @ExceptionHandler({CompletionException.class, ExecutionException.class})
-    Object unwrap(Exception ex) throws Exception {
-        if (ex.getCause() instanceof Exception cause) {
-            return handle(cause);
-        }
-        return internal(ex);
-    }
-
-    @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class, ConcurrencyException.class,
-            TimeoutException.class, AggregateNotFoundException.class})
-    Object handle(Exception ex) throws Exception {
-        if (ex instanceof InvalidRequestException invalid) {
-            return invalidRequest(invalid);
-        }
-        if (ex instanceof NotFoundException missing) {
-            return notFound(missing);
-        }
-        if (ex instanceof AggregateNotFoundException) {
-            return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is no such order");
-        }
-        if (ex instanceof IllegalArgumentException) {
-            return problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request", ex.getMessage());
-        }
-        if (ex instanceof ConcurrencyException) {
-            return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
-                    "Another request changed this resource at the same moment; send the request again");
-        }
-        if (ex instanceof IllegalStateException) {
-            return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
-        }
-        if (ex instanceof TimeoutException) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
-                    "The platform did not answer in time; send the request again");
-        }
-        if (ex instanceof CompletionException || ex instanceof ExecutionException) {
-            return unwrap(ex);
-        }
-        return internal(ex);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ProblemDetail internal(Exception ex) {
-        log.error("Request failed", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "Internal error",
-                "The request could not be completed; it has been logged");
+    @ExceptionHandler(TimeoutException.class)
+    ProblemDetail timedOut() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
+                "The platform did not answer in time; send the request again");
     }
 
     private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {
-        var sorted = problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
-        String detail = sorted.stream().map(FieldProblem::toString).reduce((a, b) -> a + "; " + b).orElse("invalid request");
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request", detail);
-        body.setProperty("errors", sorted);
-        return ResponseEntity.badRequest().body(body);
+        return ResponseEntity.badRequest().body(Problems.invalid(problems));
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

@@ -4,6 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 
 /** The problem types of the API and the one way a problem body is made. */
 public final class Problems {
@@ -26,6 +28,15 @@ public final class Problems {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type);
         body.setTitle(title);
+        return body;
+    }
+
+    /** A 400 naming each offending field in {@code errors}, sorted by field, and all of them in its detail. */
+    public static ProblemDetail invalid(List<FieldProblem> problems) {
+        var sorted = problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
+        String detail = sorted.stream().map(FieldProblem::toString).reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        ProblemDetail body = of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail);
+        body.setProperty("errors", sorted);
         return body;
     }
 

@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -43,8 +45,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,16 +124,12 @@ public class SecurityConfiguration implements WebMvcConfigurer {
      */
     @Bean
     AuthenticationManagerResolver<HttpServletRequest> tokenVerifiers(SigningKeys keys, SecurityProperties properties,
-                                                                     ObjectProvider<OAuth2TokenValidator<Jwt>> ownTokenChecks) {
-        NimbusJwtDecoder own = NimbusJwtDecoder.withPublicKey(keys.publicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        var ownValidators = new ArrayList<OAuth2TokenValidator<Jwt>>(List.of(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience())));
-        ownTokenChecks.orderedStream().forEach(ownValidators::add);
-        own.setJwtValidator(new DelegatingOAuth2TokenValidator<>(ownValidators));
-        AuthenticationManager ownManager = manager(own, "roles");
+                                                                     ObjectProvider<OAuth2TokenValidator<Jwt>> ownTokenChecks,
+                                                                     Clock clock) {
+        AuthenticationManager ownManager = manager(ownDecoder(keys, properties, ownTokenChecks.orderedStream().toList(),
+                clock), "roles");
 
-        Map<String, Supplier<AuthenticationManager>> byIssuer = new java.util.HashMap<>();
+        Map<String, Supplier<AuthenticationManager>> byIssuer = new HashMap<>();
         byIssuer.put(properties.issuer(), () -> ownManager);
         SecurityProperties.External external = properties.external();
         if (external.enabled()) {
@@ -140,6 +140,23 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             Supplier<AuthenticationManager> manager = byIssuer.get(issuer);
             return manager == null ? null : manager.get();
         });
+    }
+
+    /**
+     * The gateway's own tokens: RS256 with its public key, within their lifetime by the clock (a minute's skew
+     * allowed), from its issuer, for its audience, and passing the further checks.
+     */
+    static JwtDecoder ownDecoder(SigningKeys keys, SecurityProperties properties,
+                                 List<OAuth2TokenValidator<Jwt>> furtherChecks, Clock clock) {
+        NimbusJwtDecoder own = NimbusJwtDecoder.withPublicKey(keys.publicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        var lifetime = new JwtTimestampValidator();
+        lifetime.setClock(clock);
+        var validators = new ArrayList<OAuth2TokenValidator<Jwt>>(List.of(lifetime,
+                new JwtIssuerValidator(properties.issuer()), audience(properties.audience())));
+        validators.addAll(furtherChecks);
+        own.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
+        return own;
     }
 
     private static JwtDecoder externalDecoder(SecurityProperties.External external, String ownAudience) {

@@ -1,5 +1,6 @@
 package io.orderflow.gateway.security;
 
+import org.springframework.core.convert.converter.Converter;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -112,7 +113,7 @@ public final class SigningKeys {
         }
     }
 
-    private static <K> K read(Resource resource, org.springframework.core.convert.converter.Converter<InputStream, K> converter) {
+    private static <K> K read(Resource resource, Converter<InputStream, K> converter) {
         try (InputStream pem = resource.getInputStream()) {
             return converter.convert(pem);
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,10 +28,13 @@ public class TokenIssuer {
     private final SigningKeys keys;
     private final SecurityProperties properties;
 
-    TokenIssuer(SigningKeys keys, SecurityProperties properties) {
+    private final Clock clock;
+
+    TokenIssuer(SigningKeys keys, SecurityProperties properties, Clock clock) {
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
         this.keys = keys;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -39,7 +43,7 @@ public class TokenIssuer {
      * @param tokenVersion the account's current token version
      */
     public IssuedToken issue(String accountId, String role, int tokenVersion) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .id(UUID.randomUUID().toString())
                 .issuer(properties.issuer())

@@ -1,5 +1,6 @@
 package io.orderflow.command.order;
 
+import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.order.CancelOrderCommand;
 import io.orderflow.api.order.ExpireOrderCommand;
 import io.orderflow.api.order.MarkOrderAwaitingPaymentCommand;
@@ -17,6 +18,7 @@ import io.orderflow.api.order.OrderRejectedEvent;
 import io.orderflow.api.order.OrderShippedEvent;
 import io.orderflow.api.order.OrderStatus;
 import io.orderflow.api.order.OrderStepRetryRequestedEvent;
+import io.orderflow.api.order.OrderTransitionRefusedException;
 import io.orderflow.api.order.PlaceOrderCommand;
 import io.orderflow.api.order.RejectOrderCommand;
 import io.orderflow.api.order.RequestOrderCancellationCommand;
@@ -31,8 +33,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -40,15 +40,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An order: the lines a customer bought at the prices of the moment, where they go, and how far along its life it
  * is. It decides which transitions are allowed; the fulfilment saga drives it through them.
  *
- * <p>The saga's progress commands are tolerant: repeated, or overtaken by a cancellation that is already undoing the
- * order, they change nothing (the saga learns of the cancellation from its own event and compensates). A transition
- * that no saga path can ask for, or a customer's request the order can no longer grant, is refused with a reason.
+ * <p>Every command handler says, in one {@code switch} over the status, what each status does with it. The saga's
+ * progress commands are tolerant: repeated, or overtaken by a cancellation that is already undoing the order, they
+ * change nothing (the saga learns of the cancellation from its own event and compensates). A transition that no saga
+ * path can ask for, or a request the order can no longer grant, is refused with an {@link
+ * OrderTransitionRefusedException} that says why.
  */
 @Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Order {
-
-    private static final Set<OrderStatus> CANCELLABLE =
-            EnumSet.of(OrderStatus.CREATED, OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID);
 
     @AggregateIdentifier
     private String orderId;
@@ -69,8 +68,8 @@ public class Order {
     public String handle(PlaceOrderCommand command, OrderPolicy policy) {
         if (orderId != null) {
             if (!placement.isRepeatedBy(command)) {
-                throw new IllegalStateException("Order " + orderId + " was already placed with this idempotency key"
-                        + " for different items, address or payment method; use a new key for a new order");
+                throw new CommandRefusedException("Order " + orderId + " was already placed with this idempotency"
+                        + " key for different items, address or payment method; use a new key for a new order");
             }
             return orderId;
         }
@@ -83,35 +82,37 @@ public class Order {
 
     @CommandHandler
     void handle(MarkOrderAwaitingPaymentCommand command) {
-        if (status == OrderStatus.CREATED) {
-            apply(new OrderAwaitingPaymentEvent(orderId));
+        switch (status) {
+            case CREATED -> apply(new OrderAwaitingPaymentEvent(orderId));
+            case AWAITING_PAYMENT, PAID, SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
 
     @CommandHandler
     void handle(MarkOrderPaidCommand command) {
-        if (status == OrderStatus.AWAITING_PAYMENT) {
-            apply(new OrderPaidEvent(orderId, command.paymentId()));
-        } else if (status == OrderStatus.CREATED) {
-            throw new IllegalStateException("Order " + orderId + " cannot be paid before its stock is reserved");
+        switch (status) {
+            case AWAITING_PAYMENT -> apply(new OrderPaidEvent(orderId, command.paymentId()));
+            case CREATED -> throw refused("cannot be paid before its stock is reserved; retry the RESERVATION step first");
+            case PAID, SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
 
     @CommandHandler
     void handle(MarkOrderShippedCommand command) {
-        if (status == OrderStatus.PAID) {
-            apply(new OrderShippedEvent(orderId, command.shipmentId(), command.carrier(), command.trackingNumber()));
-        } else if (status == OrderStatus.CREATED || status == OrderStatus.AWAITING_PAYMENT) {
-            throw new IllegalStateException("Order " + orderId + " cannot ship before it is paid");
+        switch (status) {
+            case PAID -> apply(new OrderShippedEvent(orderId, command.shipmentId(), command.carrier(),
+                    command.trackingNumber()));
+            case CREATED, AWAITING_PAYMENT -> throw refused("cannot ship before it is paid");
+            case SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
 
     @CommandHandler
     void handle(MarkOrderDeliveredCommand command) {
-        if (status == OrderStatus.SHIPPED) {
-            apply(new OrderDeliveredEvent(orderId));
-        } else if (CANCELLABLE.contains(status)) {
-            throw new IllegalStateException("Order " + orderId + " cannot be delivered before it ships");
+        switch (status) {
+            case SHIPPED -> apply(new OrderDeliveredEvent(orderId));
+            case CREATED, AWAITING_PAYMENT, PAID -> throw refused("cannot be delivered before it ships");
+            case DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
 
@@ -121,53 +122,77 @@ public class Order {
             // the same answer as for an order that does not exist, so that order ids tell a stranger nothing
             throw new AggregateNotFoundException(orderId, "There is no order " + orderId);
         }
-        if (status == OrderStatus.CANCELLING) {
-            return;
+        switch (status) {
+            case CREATED, AWAITING_PAYMENT, PAID -> apply(cancellationRequested(command));
+            case SHIPPED -> {
+                if (!command.forced()) {
+                    throw refused("has already been dispatched and can no longer be cancelled;"
+                            + " refuse the parcel or return it instead");
+                }
+                apply(cancellationRequested(command));
+            }
+            case CANCELLING -> repeatedOrOvertaken();
+            case DELIVERED -> throw refused("can no longer be cancelled; return the parcel instead");
+            case REJECTED, CANCELLED, EXPIRED -> throw refused("has ended; there is nothing left to cancel");
         }
-        if (status == OrderStatus.SHIPPED && !command.forced()) {
-            throw new IllegalStateException("Order " + orderId + " has already been dispatched and can no longer be"
-                    + " cancelled; refuse the parcel or return it instead");
-        }
-        if (!CANCELLABLE.contains(status) && status != OrderStatus.SHIPPED) {
-            throw new IllegalStateException("Order " + orderId + " is already " + status + " and cannot be cancelled");
-        }
-        apply(new OrderCancellationRequestedEvent(orderId, command.reason(), command.requestedBy()));
     }
 
     @CommandHandler
     void handle(RetryOrderStepCommand command) {
-        if (status.isTerminal() || status == OrderStatus.CANCELLING) {
-            throw new IllegalStateException("Order " + orderId + " is " + status + "; there is no step left to retry");
+        switch (status) {
+            case CREATED, AWAITING_PAYMENT, PAID, SHIPPED ->
+                    apply(new OrderStepRetryRequestedEvent(orderId, command.step(), command.requestedBy()));
+            case CANCELLING -> throw refused("is being cancelled; there is no step left to retry");
+            case DELIVERED, REJECTED, CANCELLED, EXPIRED -> throw refused("has ended; there is no step left to retry");
         }
-        apply(new OrderStepRetryRequestedEvent(orderId, command.step(), command.requestedBy()));
     }
 
     /** The saga's verdict after undoing every step; final once given. */
     @CommandHandler
     void handle(RejectOrderCommand command) {
-        if (!status.isTerminal()) {
-            apply(new OrderRejectedEvent(orderId, command.reason()));
+        switch (status) {
+            case CREATED, AWAITING_PAYMENT, PAID, SHIPPED, CANCELLING ->
+                    apply(new OrderRejectedEvent(orderId, command.reason()));
+            case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
 
     /** The saga's verdict after undoing every step; final once given. */
     @CommandHandler
     void handle(CancelOrderCommand command) {
-        if (!status.isTerminal()) {
-            apply(new OrderCancelledEvent(orderId, command.reason()));
+        switch (status) {
+            case CREATED, AWAITING_PAYMENT, PAID, SHIPPED, CANCELLING ->
+                    apply(new OrderCancelledEvent(orderId, command.reason()));
+            case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
 
     /** The saga's verdict when the payment deadline passed; final once given. */
     @CommandHandler
     void handle(ExpireOrderCommand command) {
-        if (status.isTerminal()) {
-            return;
+        switch (status) {
+            case CREATED, AWAITING_PAYMENT, CANCELLING -> apply(new OrderExpiredEvent(orderId, "not paid by " + expiresAt));
+            case PAID, SHIPPED -> throw refused("is paid and cannot expire");
+            case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
-        if (status == OrderStatus.PAID || status == OrderStatus.SHIPPED) {
-            throw new IllegalStateException("Order " + orderId + " is paid and cannot expire");
-        }
-        apply(new OrderExpiredEvent(orderId, "not paid by " + expiresAt));
+    }
+
+    private OrderCancellationRequestedEvent cancellationRequested(RequestOrderCancellationCommand command) {
+        return new OrderCancellationRequestedEvent(orderId, command.reason(), command.requestedBy());
+    }
+
+    /** A refusal of the order in its present status, with what stands in the way. */
+    private OrderTransitionRefusedException refused(String why) {
+        return new OrderTransitionRefusedException(orderId, status,
+                "Order " + orderId + " is " + status + " and " + why);
+    }
+
+    /**
+     * A step the order has taken already, or one that a cancellation or a final verdict overtook: nothing to do (the
+     * saga learns of the cancellation from its own event and compensates).
+     */
+    private static void repeatedOrOvertaken() {
+        // tolerated on purpose: see the class comment
     }
 
     @EventSourcingHandler

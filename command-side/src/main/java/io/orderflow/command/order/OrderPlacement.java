@@ -1,5 +1,6 @@
 package io.orderflow.command.order;
 
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.order.OrderLine;
 import io.orderflow.api.order.OrderPlacedEvent;
@@ -20,29 +21,29 @@ record OrderPlacement(String customerId, List<OrderLine> lines, ShippingAddress 
 
     static OrderPlacement checked(PlaceOrderCommand command) {
         if (command.customerId() == null || command.customerId().isBlank()) {
-            throw new IllegalArgumentException("An order needs a customer");
+            throw new InvalidCommandException("An order needs a customer");
         }
         if (command.lines() == null || command.lines().isEmpty()) {
-            throw new IllegalArgumentException("An order needs at least one line");
+            throw new InvalidCommandException("An order needs at least one line");
         }
         if (command.shippingAddress() == null) {
-            throw new IllegalArgumentException("An order needs a shipping address");
+            throw new InvalidCommandException("An order needs a shipping address");
         }
         var productIds = new HashSet<String>();
         String currency = command.lines().get(0).unitPrice().currency();
         for (OrderLine line : command.lines()) {
             if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-                throw new IllegalArgumentException("Quantity of " + line.productId() + " must be between 1 and "
+                throw new InvalidCommandException("Quantity of " + line.productId() + " must be between 1 and "
                         + MAX_QUANTITY + ", was " + line.quantity());
             }
             if (!line.unitPrice().positive()) {
-                throw new IllegalArgumentException("Price of " + line.productId() + " must be positive");
+                throw new InvalidCommandException("Price of " + line.productId() + " must be positive");
             }
             if (!line.unitPrice().currency().equals(currency)) {
-                throw new IllegalArgumentException("All lines of an order must be in one currency");
+                throw new InvalidCommandException("All lines of an order must be in one currency");
             }
             if (!productIds.add(line.productId())) {
-                throw new IllegalArgumentException("Product " + line.productId() + " appears on more than one line");
+                throw new InvalidCommandException("Product " + line.productId() + " appears on more than one line");
             }
         }
         return new OrderPlacement(command.customerId(), List.copyOf(command.lines()), command.shippingAddress(),

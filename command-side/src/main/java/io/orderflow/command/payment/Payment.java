@@ -1,5 +1,6 @@
 package io.orderflow.command.payment;
 
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.payment.AuthorizePaymentCommand;
 import io.orderflow.api.payment.CapturePaymentCommand;
@@ -51,7 +52,7 @@ public class Payment {
             return;
         }
         if (command.amount() == null || !command.amount().positive()) {
-            throw new IllegalArgumentException("A payment needs a positive amount");
+            throw new InvalidCommandException("A payment needs a positive amount");
         }
         PaymentGateway.Authorization authorization;
         try {

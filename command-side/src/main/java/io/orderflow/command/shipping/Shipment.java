@@ -1,5 +1,7 @@
 package io.orderflow.command.shipping;
 
+import io.orderflow.api.common.InvalidCommandException;
+import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.shipping.CancelShipmentCommand;
 import io.orderflow.api.shipping.CreateShipmentCommand;
 import io.orderflow.api.shipping.DeliverShipmentCommand;
@@ -47,7 +49,7 @@ public class Shipment {
             return;
         }
         if (command.items() == null || command.items().isEmpty()) {
-            throw new IllegalArgumentException("A shipment needs at least one item");
+            throw new InvalidCommandException("A shipment needs at least one item");
         }
         var booking = carrierPort.book(new Carrier.BookingRequest(command.shipmentId(), command.orderId(),
                 command.address(), command.items()));
@@ -64,7 +66,7 @@ public class Shipment {
         if (status == ShipmentStatus.CREATED) {
             apply(new ShipmentDispatchedEvent(shipmentId, orderId, carrier, trackingNumber));
         } else if (status == ShipmentStatus.REFUSED) {
-            throw new IllegalStateException("Shipment " + shipmentId + " was never booked and cannot be dispatched");
+            throw new CommandRefusedException("Shipment " + shipmentId + " was never booked and cannot be dispatched");
         }
     }
 
@@ -76,7 +78,7 @@ public class Shipment {
         if (status == ShipmentStatus.CREATED || status == ShipmentStatus.DISPATCHED) {
             apply(new ShipmentDeliveredEvent(shipmentId, orderId));
         } else if (status == ShipmentStatus.REFUSED) {
-            throw new IllegalStateException("Shipment " + shipmentId + " was never booked and cannot be delivered");
+            throw new CommandRefusedException("Shipment " + shipmentId + " was never booked and cannot be delivered");
         }
     }
 

@@ -1,5 +1,11 @@
 package io.orderflow.command.order;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.hamcrest.Matchers;
+import io.orderflow.api.order.OrderStatus;
+import io.orderflow.api.common.CommandRefusedException;
+import io.orderflow.api.common.InvalidCommandException;
+import io.orderflow.api.order.OrderTransitionRefusedException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.order.CancelOrderCommand;
 import io.orderflow.api.order.ExpireOrderCommand;
@@ -35,6 +41,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderTest {
@@ -77,7 +84,7 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                 .when(place(List.of(HEADPHONES)))
                 .expectState(order -> assertThat(order).hasFieldOrPropertyWithValue("status",
-                        io.orderflow.api.order.OrderStatus.CREATED));
+                        OrderStatus.CREATED));
     }
 
     @Test
@@ -102,8 +109,8 @@ class OrderTest {
     void refusesReuseOfIdempotencyKeyForDifferentItems() {
         fixture.given(placed())
                 .when(place(List.of(HEADPHONES)))
-                .expectException(IllegalStateException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already placed with this idempotency key"))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(Matchers.containsString("already placed with this idempotency key"))
                 .expectNoEvents();
     }
 
@@ -112,7 +119,7 @@ class OrderTest {
         var elsewhere = new ShippingAddress("Ada Lovelace", "1 Other Rd", null, "Leeds", "LS1 1AA", "GB");
         fixture.given(placed())
                 .when(new PlaceOrderCommand("order-1", "customer-1", List.of(HEADPHONES, HUB), elsewhere, "pm_card_visa"))
-                .expectException(IllegalStateException.class)
+                .expectException(CommandRefusedException.class)
                 .expectNoEvents();
     }
 
@@ -120,7 +127,7 @@ class OrderTest {
     void rejectsOrderWithoutLines() {
         fixture.givenNoPriorActivity()
                 .when(place(List.of()))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("An order needs at least one line")
                 .expectNoEvents();
     }
@@ -129,7 +136,7 @@ class OrderTest {
     void rejectsQuantityBelowOne() {
         fixture.givenNoPriorActivity()
                 .when(place(List.of(new OrderLine("PROD-001", "Wireless Headphones", 0, Money.of("79.99", "USD")))))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
 
@@ -137,7 +144,7 @@ class OrderTest {
     void rejectsQuantityAboveMaximum() {
         fixture.givenNoPriorActivity()
                 .when(place(List.of(new OrderLine("PROD-001", "Wireless Headphones", 10_000, Money.of("79.99", "USD")))))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("Quantity of PROD-001 must be between 1 and 9999, was 10000")
                 .expectNoEvents();
     }
@@ -155,7 +162,7 @@ class OrderTest {
     void rejectsTheSameProductOnTwoLines() {
         fixture.givenNoPriorActivity()
                 .when(place(List.of(HEADPHONES, HEADPHONES)))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("Product PROD-001 appears on more than one line")
                 .expectNoEvents();
     }
@@ -164,7 +171,7 @@ class OrderTest {
     void rejectsLineWithoutPositivePrice() {
         fixture.givenNoPriorActivity()
                 .when(place(List.of(new OrderLine("PROD-001", "Wireless Headphones", 1, Money.zero("USD")))))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
 
@@ -172,7 +179,7 @@ class OrderTest {
     void rejectsLinesInDifferentCurrencies() {
         fixture.givenNoPriorActivity()
                 .when(place(List.of(HEADPHONES, new OrderLine("PROD-003", "USB-C Hub", 1, Money.of("34.99", "EUR")))))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("All lines of an order must be in one currency")
                 .expectNoEvents();
     }
@@ -181,7 +188,7 @@ class OrderTest {
     void rejectsOrderWithoutCustomer() {
         fixture.givenNoPriorActivity()
                 .when(new PlaceOrderCommand("order-1", " ", List.of(HEADPHONES), ADDRESS, "pm_card_visa"))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
 
@@ -189,7 +196,7 @@ class OrderTest {
     void rejectsOrderWithoutShippingAddress() {
         fixture.givenNoPriorActivity()
                 .when(new PlaceOrderCommand("order-1", "customer-1", List.of(HEADPHONES), null, "pm_card_visa"))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("An order needs a shipping address")
                 .expectNoEvents();
     }
@@ -227,7 +234,7 @@ class OrderTest {
     void refusesPaymentBeforeStockIsReserved() {
         fixture.given(placed())
                 .when(new MarkOrderPaidCommand("order-1", "pay-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(OrderTransitionRefusedException.class)
                 .expectNoEvents();
     }
 
@@ -245,14 +252,14 @@ class OrderTest {
     void refusesShippingAnUnpaidOrder() {
         fixture.given(placed(), AWAITING)
                 .when(new MarkOrderShippedCommand("order-1", "ship-1", "Carrier", "TRACK-1"))
-                .expectException(IllegalStateException.class);
+                .expectException(OrderTransitionRefusedException.class);
     }
 
     @Test
     void refusesDeliveringAnOrderThatDidNotShip() {
         fixture.given(placed(), AWAITING, PAID)
                 .when(new MarkOrderDeliveredCommand("order-1"))
-                .expectException(IllegalStateException.class);
+                .expectException(OrderTransitionRefusedException.class);
     }
 
     @Test
@@ -273,8 +280,8 @@ class OrderTest {
     void customerCannotCancelADispatchedOrder() {
         fixture.given(placed(), AWAITING, PAID, SHIPPED)
                 .when(CUSTOMER_CANCELS)
-                .expectException(IllegalStateException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already been dispatched"))
+                .expectException(OrderTransitionRefusedException.class)
+                .expectExceptionMessage(Matchers.containsString("already been dispatched"))
                 .expectNoEvents();
     }
 
@@ -282,7 +289,7 @@ class OrderTest {
     void anotherCustomersCancellationIsAnsweredAsIfTheOrderDidNotExist() {
         fixture.given(placed(), AWAITING)
                 .when(new RequestOrderCancellationCommand("order-1", "cancelled by the customer", "customer-2", false, false))
-                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 
@@ -304,8 +311,8 @@ class OrderTest {
     void cannotCancelAFinishedOrder() {
         fixture.given(placed(), AWAITING, PAID, SHIPPED, new OrderDeliveredEvent("order-1"))
                 .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true, true))
-                .expectException(IllegalStateException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already DELIVERED"));
+                .expectException(OrderTransitionRefusedException.class)
+                .expectExceptionMessage(Matchers.containsString("order-1 is DELIVERED and can no longer be cancelled"));
     }
 
     @Test
@@ -355,7 +362,7 @@ class OrderTest {
     void paidOrderCannotExpire() {
         fixture.given(placed(), AWAITING, PAID)
                 .when(new ExpireOrderCommand("order-1"))
-                .expectException(IllegalStateException.class);
+                .expectException(OrderTransitionRefusedException.class);
     }
 
     @Test
@@ -369,6 +376,32 @@ class OrderTest {
     void nothingToRetryOnAFinishedOrder() {
         fixture.given(placed(), new OrderRejectedEvent("order-1", "out of stock"))
                 .when(new RetryOrderStepCommand("order-1", FulfilmentStep.PAYMENT, "operator"))
-                .expectException(IllegalStateException.class);
+                .expectException(OrderTransitionRefusedException.class);
+    }
+
+    @Test
+    void aRefusalNamesTheOrderItsStatusAndWhatCanBeDoneInstead() {
+        fixture.given(placed())
+                .when(new MarkOrderPaidCommand("order-1", "pay-1"))
+                .expectException(OrderTransitionRefusedException.class)
+                .expectExceptionMessage("Order order-1 is CREATED and cannot be paid before its stock is reserved;"
+                        + " retry the RESERVATION step first");
+    }
+
+    @Test
+    void anOrderThatHasEndedHasNothingLeftToCancel() {
+        fixture.given(placed(), new OrderRejectedEvent("order-1", "out of stock"))
+                .when(CUSTOMER_CANCELS)
+                .expectException(OrderTransitionRefusedException.class)
+                .expectExceptionMessage(containsString("is REJECTED and has ended; there is nothing left to cancel"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSagasVerdictOnAnOrderThatHasEndedChangesNothing() {
+        fixture.given(placed(), new OrderRejectedEvent("order-1", "out of stock"))
+                .when(new CancelOrderCommand("order-1", "cancelled by the customer"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.command.payment;
 
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.payment.AuthorizePaymentCommand;
 import io.orderflow.api.payment.CapturePaymentCommand;
@@ -99,7 +100,7 @@ class PaymentTest {
     void refusesPaymentWithoutPositiveAmount() {
         fixture.givenNoPriorActivity()
                 .when(new AuthorizePaymentCommand("pay-1", "order-1", Money.zero("USD"), "pm_card_visa"))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
 

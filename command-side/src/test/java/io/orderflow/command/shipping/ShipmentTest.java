@@ -1,5 +1,7 @@
 package io.orderflow.command.shipping;
 
+import io.orderflow.api.common.InvalidCommandException;
+import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.api.shipping.CancelShipmentCommand;
 import io.orderflow.api.shipping.CreateShipmentCommand;
@@ -70,7 +72,7 @@ class ShipmentTest {
     void refusesAShipmentWithoutItems() {
         fixture.givenNoPriorActivity()
                 .when(new CreateShipmentCommand("ship-1", "order-1", ADDRESS, List.of()))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
 
@@ -150,7 +152,7 @@ class ShipmentTest {
     void refusedBookingCannotBeDispatched() {
         fixture.given(new ShipmentBookingRefusedEvent("ship-1", "order-1", "no service"))
                 .when(new DispatchShipmentCommand("ship-1"))
-                .expectException(IllegalStateException.class);
+                .expectException(CommandRefusedException.class);
     }
 
     private static final class ScriptedCarrier implements Carrier {

@@ -1,5 +1,5 @@
 package io.orderflow.api.order;
 
 /** The order is complete. */
-public record OrderDeliveredEvent(String orderId) {
+public record OrderDeliveredEvent(String orderId) implements OrderEvent {
 }

@@ -13,5 +13,5 @@ public record OrderPlacedEvent(String orderId,
                                ShippingAddress shippingAddress,
                                String paymentMethod,
                                Instant placedAt,
-                               Instant expiresAt) {
+                               Instant expiresAt) implements OrderEvent {
 }

@@ -1,7 +1,8 @@
 package io.orderflow.api.payment;
 
+import io.orderflow.api.order.OrderEvent;
 import io.orderflow.api.common.Money;
 
 /** The authorized amount was taken. */
-public record PaymentCapturedEvent(String paymentId, String orderId, Money amount) {
+public record PaymentCapturedEvent(String paymentId, String orderId, Money amount) implements OrderEvent {
 }

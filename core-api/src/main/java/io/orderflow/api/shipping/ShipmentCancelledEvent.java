@@ -1,5 +1,7 @@
 package io.orderflow.api.shipping;
 
+import io.orderflow.api.order.OrderEvent;
+
 /** The booking was called off before dispatch. */
-public record ShipmentCancelledEvent(String shipmentId, String orderId, String reason) {
+public record ShipmentCancelledEvent(String shipmentId, String orderId, String reason) implements OrderEvent {
 }

@@ -1,5 +1,6 @@
 package io.orderflow.kafka.carrier;
 
+import io.orderflow.api.common.DomainException;
 import io.orderflow.kafka.Topics;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,9 @@ class CarrierUpdateConfiguration {
         var deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.CARRIER_UPDATES_DLT, -1));
         var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1000, 3));
-        handler.addNotRetryableExceptions(UnprocessableCarrierUpdateException.class, IllegalArgumentException.class,
-                IllegalStateException.class);
+        // an update the parcel refuses (one for a parcel never booked) is refused the same way every time
+        handler.addNotRetryableExceptions(UnprocessableCarrierUpdateException.class, DomainException.class,
+                IllegalArgumentException.class, IllegalStateException.class);
         return handler;
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.kafka.export;
 
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.integration.FindHistoryExportQuery;
 import io.orderflow.api.integration.FindHistoryExportsQuery;
 import io.orderflow.api.integration.HistoryExportView;
@@ -66,7 +67,7 @@ class HistoryExport {
     @CommandHandler
     String handle(StartHistoryExportCommand command) {
         if (command.from() == null || command.to() == null || !command.from().isBefore(command.to())) {
-            throw new IllegalArgumentException("An export needs a range whose from is before its to");
+            throw new InvalidCommandException("An export needs a range whose from is before its to");
         }
         Job job = jobs.computeIfAbsent(command.exportId(), id -> {
             var created = new Job(command);

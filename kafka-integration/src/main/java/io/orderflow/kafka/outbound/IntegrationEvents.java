@@ -9,6 +9,7 @@ import io.orderflow.api.order.OrderAwaitingPaymentEvent;
 import io.orderflow.api.order.OrderCancellationRequestedEvent;
 import io.orderflow.api.order.OrderCancelledEvent;
 import io.orderflow.api.order.OrderDeliveredEvent;
+import io.orderflow.api.order.OrderEvent;
 import io.orderflow.api.order.OrderExpiredEvent;
 import io.orderflow.api.order.OrderPaidEvent;
 import io.orderflow.api.order.OrderPlacedEvent;
@@ -36,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -49,64 +51,64 @@ public final class IntegrationEvents {
     private static final Map<Class<?>, Mapping<?>> MAPPINGS = new LinkedHashMap<>();
 
     static {
-        order(OrderPlacedEvent.class, "placed", OrderPlacedEvent::orderId, e -> new OrderEventsV1.Placed(e.orderId(), e.customerId(),
+        order(OrderPlacedEvent.class, "placed", e -> new OrderEventsV1.Placed(e.orderId(), e.customerId(),
                 e.lines().stream().map(line -> new OrderEventsV1.Line(line.productId(), line.productName(),
                         line.quantity(), line.unitPrice().amount())).toList(),
                 e.total().amount(), e.total().currency(), e.placedAt(), e.expiresAt()));
-        order(OrderAwaitingPaymentEvent.class, "awaiting-payment", OrderAwaitingPaymentEvent::orderId, e -> new OrderEventsV1.AwaitingPayment(e.orderId()));
-        order(OrderPaidEvent.class, "paid", OrderPaidEvent::orderId, e -> new OrderEventsV1.Paid(e.orderId(), e.paymentId()));
-        order(OrderShippedEvent.class, "shipped", OrderShippedEvent::orderId,
+        order(OrderAwaitingPaymentEvent.class, "awaiting-payment", e -> new OrderEventsV1.AwaitingPayment(e.orderId()));
+        order(OrderPaidEvent.class, "paid", e -> new OrderEventsV1.Paid(e.orderId(), e.paymentId()));
+        order(OrderShippedEvent.class, "shipped",
                 e -> new OrderEventsV1.Shipped(e.orderId(), e.shipmentId(), e.carrier(), e.trackingNumber()));
-        order(OrderDeliveredEvent.class, "delivered", OrderDeliveredEvent::orderId, e -> new OrderEventsV1.Delivered(e.orderId()));
-        order(OrderCancellationRequestedEvent.class, "cancellation-requested", OrderCancellationRequestedEvent::orderId,
+        order(OrderDeliveredEvent.class, "delivered", e -> new OrderEventsV1.Delivered(e.orderId()));
+        order(OrderCancellationRequestedEvent.class, "cancellation-requested",
                 e -> new OrderEventsV1.CancellationRequested(e.orderId(), e.reason()));
-        order(OrderCancelledEvent.class, "cancelled", OrderCancelledEvent::orderId, e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
-        order(OrderRejectedEvent.class, "rejected", OrderRejectedEvent::orderId, e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
-        order(OrderExpiredEvent.class, "expired", OrderExpiredEvent::orderId, e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+        order(OrderCancelledEvent.class, "cancelled", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+        order(OrderRejectedEvent.class, "rejected", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+        order(OrderExpiredEvent.class, "expired", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
 
         map(ProductCreatedEvent.class, Topics.INVENTORY, "inventory.product-created", ProductCreatedEvent::productId,
                 e -> new InventoryEventsV1.ProductCreated(e.productId(), e.name(), e.price().amount(), e.price().currency(),
                         e.initialStock()));
-        inventory(StockReservedEvent.class, "stock-reserved", StockReservedEvent::orderId,
+        inventory(StockReservedEvent.class, "stock-reserved",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
-        inventory(StockReservationRejectedEvent.class, "stock-reservation-rejected", StockReservationRejectedEvent::orderId,
+        inventory(StockReservationRejectedEvent.class, "stock-reservation-rejected",
                 e -> new InventoryEventsV1.StockReservationRejected(e.orderId(), e.productId(), e.requested(),
                         e.stockAvailable(), e.reason()));
-        inventory(StockReleasedEvent.class, "stock-released", StockReleasedEvent::orderId,
+        inventory(StockReleasedEvent.class, "stock-released",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
-        inventory(StockCommittedEvent.class, "stock-committed", StockCommittedEvent::orderId,
+        inventory(StockCommittedEvent.class, "stock-committed",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
 
-        payment(PaymentAuthorizedEvent.class, "authorized", PaymentAuthorizedEvent::orderId,
+        payment(PaymentAuthorizedEvent.class, "authorized",
                 e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
-        payment(PaymentActionRequiredEvent.class, "action-required", PaymentActionRequiredEvent::orderId,
+        payment(PaymentActionRequiredEvent.class, "action-required",
                 e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
-        payment(PaymentDeclinedEvent.class, "declined", PaymentDeclinedEvent::orderId,
+        payment(PaymentDeclinedEvent.class, "declined",
                 e -> new PaymentEventsV1.Declined(e.paymentId(), e.orderId(), e.declineCode(), e.reason()));
-        payment(PaymentAuthorizationFailedEvent.class, "authorization-failed", PaymentAuthorizationFailedEvent::orderId,
+        payment(PaymentAuthorizationFailedEvent.class, "authorization-failed",
                 e -> new PaymentEventsV1.AuthorizationFailed(e.paymentId(), e.orderId(), e.amount().amount(),
                         e.amount().currency(), e.reason()));
-        payment(PaymentCapturedEvent.class, "captured", PaymentCapturedEvent::orderId,
+        payment(PaymentCapturedEvent.class, "captured",
                 e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
-        payment(PaymentCaptureFailedEvent.class, "capture-failed", PaymentCaptureFailedEvent::orderId,
+        payment(PaymentCaptureFailedEvent.class, "capture-failed",
                 e -> new PaymentEventsV1.Reasoned(e.paymentId(), e.orderId(), e.reason()));
-        payment(PaymentVoidedEvent.class, "voided", PaymentVoidedEvent::orderId,
+        payment(PaymentVoidedEvent.class, "voided",
                 e -> new PaymentEventsV1.Reasoned(e.paymentId(), e.orderId(), e.reason()));
-        payment(PaymentRefundedEvent.class, "refunded", PaymentRefundedEvent::orderId,
+        payment(PaymentRefundedEvent.class, "refunded",
                 e -> new PaymentEventsV1.Refunded(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency(),
                         e.reason()));
 
-        shipping(ShipmentCreatedEvent.class, "shipment-created", ShipmentCreatedEvent::orderId,
+        shipping(ShipmentCreatedEvent.class, "shipment-created",
                 e -> new ShippingEventsV1.Tracked(e.shipmentId(), e.orderId(), e.carrier(), e.trackingNumber()));
-        shipping(ShipmentBookingRefusedEvent.class, "shipment-booking-refused", ShipmentBookingRefusedEvent::orderId,
+        shipping(ShipmentBookingRefusedEvent.class, "shipment-booking-refused",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
-        shipping(ShipmentDispatchedEvent.class, "shipment-dispatched", ShipmentDispatchedEvent::orderId,
+        shipping(ShipmentDispatchedEvent.class, "shipment-dispatched",
                 e -> new ShippingEventsV1.Tracked(e.shipmentId(), e.orderId(), e.carrier(), e.trackingNumber()));
-        shipping(ShipmentDeliveredEvent.class, "shipment-delivered", ShipmentDeliveredEvent::orderId,
+        shipping(ShipmentDeliveredEvent.class, "shipment-delivered",
                 e -> new ShippingEventsV1.Delivered(e.shipmentId(), e.orderId()));
-        shipping(ShipmentFailedEvent.class, "shipment-failed", ShipmentFailedEvent::orderId,
+        shipping(ShipmentFailedEvent.class, "shipment-failed",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
-        shipping(ShipmentCancelledEvent.class, "shipment-cancelled", ShipmentCancelledEvent::orderId,
+        shipping(ShipmentCancelledEvent.class, "shipment-cancelled",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
     }
 
@@ -138,25 +140,25 @@ public final class IntegrationEvents {
 
     /** Every versioned type that may be published. */
     public static Set<String> types() {
-        var types = new java.util.TreeSet<String>();
+        var types = new TreeSet<String>();
         MAPPINGS.values().forEach(mapping -> types.add(mapping.type()));
         return types;
     }
 
-    private static <E> void order(Class<E> event, String name, Function<E, String> orderId, Function<E, Object> data) {
-        map(event, Topics.ORDERS, "order." + name, orderId, data);
+    private static <E extends OrderEvent> void order(Class<E> event, String name, Function<E, Object> data) {
+        map(event, Topics.ORDERS, "order." + name, OrderEvent::orderId, data);
     }
 
-    private static <E> void inventory(Class<E> event, String name, Function<E, String> orderId, Function<E, Object> data) {
-        map(event, Topics.INVENTORY, "inventory." + name, orderId, data);
+    private static <E extends OrderEvent> void inventory(Class<E> event, String name, Function<E, Object> data) {
+        map(event, Topics.INVENTORY, "inventory." + name, OrderEvent::orderId, data);
     }
 
-    private static <E> void payment(Class<E> event, String name, Function<E, String> orderId, Function<E, Object> data) {
-        map(event, Topics.PAYMENTS, "payment." + name, orderId, data);
+    private static <E extends OrderEvent> void payment(Class<E> event, String name, Function<E, Object> data) {
+        map(event, Topics.PAYMENTS, "payment." + name, OrderEvent::orderId, data);
     }
 
-    private static <E> void shipping(Class<E> event, String name, Function<E, String> orderId, Function<E, Object> data) {
-        map(event, Topics.SHIPPING, "shipping." + name, orderId, data);
+    private static <E extends OrderEvent> void shipping(Class<E> event, String name, Function<E, Object> data) {
+        map(event, Topics.SHIPPING, "shipping." + name, OrderEvent::orderId, data);
     }
 
     private static <E> void map(Class<E> event, String topic, String name, Function<E, String> key, Function<E, Object> data) {

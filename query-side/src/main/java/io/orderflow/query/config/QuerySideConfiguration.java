@@ -48,11 +48,14 @@ public class QuerySideConfiguration {
         };
     }
 
-    /** A MongoDB outage fails a projection's batch, to be retried, rather than dead-lettering its events. */
+    /**
+     * A MongoDB outage fails a projection's batch, to be retried, rather than dead-lettering its events. The default
+     * policy of every processor with a dead-letter queue, so a new projection cannot be left without it.
+     */
     @Bean
     ConfigurerModule projectionsWaitOutReadModelOutages() {
-        return configurer -> QuerySide.PROJECTIONS.forEach(projection -> configurer.eventProcessing()
-                .registerDeadLetterPolicy(projection, configuration -> new ReadModelOutagePolicy()));
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultDeadLetterPolicy(configuration -> new ReadModelOutagePolicy());
     }
 
     /** Each projection's batch ends with a journaled checkpoint before its token is stored. */

@@ -1,5 +1,7 @@
 package io.orderflow.query.operations;
 
+import java.util.Optional;
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.operations.DeadLetterView;
 import io.orderflow.api.operations.EvictDeadLettersCommand;
 import io.orderflow.api.operations.FindDeadLettersQuery;
@@ -66,7 +68,7 @@ class DeadLetterOperations {
     @CommandHandler
     int handle(RetryDeadLettersCommand command) {
         var processor = processing().sequencedDeadLetterProcessor(command.projection())
-                .orElseThrow(() -> new IllegalArgumentException(command.projection() + " has no dead-letter queue"));
+                .orElseThrow(() -> new InvalidCommandException(command.projection() + " has no dead-letter queue"));
         int succeeded = 0;
         while (succeeded < MAX_SEQUENCES_PER_RETRY && processor.processAny()) {
             succeeded++;
@@ -78,7 +80,7 @@ class DeadLetterOperations {
     @CommandHandler
     int handle(EvictDeadLettersCommand command) {
         var queue = queue(command.projection())
-                .orElseThrow(() -> new IllegalArgumentException(command.projection() + " has no dead-letter queue"));
+                .orElseThrow(() -> new InvalidCommandException(command.projection() + " has no dead-letter queue"));
         var letters = new ArrayList<DeadLetter<? extends EventMessage<?>>>();
         queue.deadLetterSequence(command.sequence()).forEach(letters::add);
         letters.forEach(queue::evict);
@@ -90,7 +92,7 @@ class DeadLetterOperations {
         return String.valueOf(processing().sequencingPolicy(projection).getSequenceIdentifierFor(message));
     }
 
-    private java.util.Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue(String projection) {
+    private Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue(String projection) {
         return processing().deadLetterQueue(projection);
     }
 

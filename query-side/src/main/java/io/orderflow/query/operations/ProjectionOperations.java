@@ -1,5 +1,8 @@
 package io.orderflow.query.operations;
 
+import java.util.concurrent.atomic.AtomicReference;
+import io.orderflow.api.common.InvalidCommandException;
+import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
 import io.orderflow.api.operations.ReplayProjectionCommand;
@@ -62,13 +65,13 @@ class ProjectionOperations {
         String name = command.projection();
         StreamingEventProcessor processor = axon.eventProcessingConfiguration()
                 .eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalArgumentException("There is no event processor " + name));
+                .orElseThrow(() -> new InvalidCommandException("There is no event processor " + name));
         if (!QuerySide.PROJECTIONS.contains(name) || !processor.supportsReset()) {
-            throw new IllegalStateException(name + " is not a projection and cannot be replayed; sagas and"
+            throw new CommandRefusedException(name + " is not a projection and cannot be replayed; sagas and"
                     + " integrations are never replayed");
         }
         if (processor.isReplaying()) {
-            throw new IllegalStateException(name + " is already being replayed");
+            throw new CommandRefusedException(name + " is already being replayed");
         }
         long total = head();
         processor.shutDown();
@@ -80,7 +83,7 @@ class ProjectionOperations {
     }
 
     private void reportProgress(String name, StreamingEventProcessor processor) {
-        var report = new java.util.concurrent.atomic.AtomicReference<ScheduledFuture<?>>();
+        var report = new AtomicReference<ScheduledFuture<?>>();
         report.set(progressLog.scheduleAtFixedRate(() -> {
             ReplayStart replay = replays.get(name);
             if (!processor.isReplaying()) {

@@ -1,5 +1,6 @@
 package io.orderflow.query.order;
 
+import io.orderflow.query.QuerySide;
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.OrderAwaitingPaymentEvent;
 import io.orderflow.api.order.OrderCancellationRequestedEvent;
@@ -47,10 +48,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * new state goes to the subscribers of that order and of the operators' firehose.
  */
 @Component
-@ProcessingGroup(OrderProjection.PROCESSING_GROUP)
+@ProcessingGroup(QuerySide.ORDER_PROJECTION)
 class OrderProjection {
 
-    static final String PROCESSING_GROUP = io.orderflow.query.QuerySide.ORDER_PROJECTION;
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;

@@ -8,6 +8,7 @@ import io.orderflow.api.order.OrderAwaitingPaymentEvent;
 import io.orderflow.api.order.OrderCancellationRequestedEvent;
 import io.orderflow.api.order.OrderCancelledEvent;
 import io.orderflow.api.order.OrderDeliveredEvent;
+import io.orderflow.api.order.OrderEvent;
 import io.orderflow.api.order.OrderExpiredEvent;
 import io.orderflow.api.order.OrderPaidEvent;
 import io.orderflow.api.order.OrderPlacedEvent;
@@ -50,43 +51,43 @@ final class TimelineDescriptions {
     }
 
     TimelineDescriptions() {
-        on(OrderPlacedEvent.class, 0, e -> e.orderId(), e -> "Order placed: " + e.lines().size()
+        on(OrderPlacedEvent.class, 0, e -> "Order placed: " + e.lines().size()
                 + (e.lines().size() == 1 ? " line" : " lines") + ", total " + e.total() + ", to be paid by " + e.expiresAt());
-        on(StockReservedEvent.class, 1, e -> e.orderId(), e -> "Reserved " + e.quantity() + " × " + e.productId());
-        on(StockReservationRejectedEvent.class, 1, e -> e.orderId(), e -> "Not enough stock: " + e.reason());
-        on(StockReleasedEvent.class, 16, e -> e.orderId(), e -> "Released " + e.quantity() + " × " + e.productId());
-        on(StockCommittedEvent.class, 11, e -> e.orderId(), e -> e.quantity() + " × " + e.productId() + " left the stock for good");
-        on(OrderAwaitingPaymentEvent.class, 2, e -> e.orderId(), e -> "Every line reserved; awaiting payment");
-        on(PaymentAuthorizedEvent.class, 4, e -> e.orderId(), e -> "Payment of " + e.amount() + " authorized");
-        on(PaymentActionRequiredEvent.class, 3, e -> e.orderId(), e -> "Payment waits for the customer to confirm it");
-        on(PaymentDeclinedEvent.class, 4, e -> e.orderId(), e -> "Payment declined (" + e.declineCode() + "): " + e.reason());
-        on(PaymentAuthorizationFailedEvent.class, 3, e -> e.orderId(), e -> "Payment provider unavailable, to be retried: " + e.reason());
-        on(OrderPaidEvent.class, 5, e -> e.orderId(), e -> "Order paid");
-        on(ShipmentCreatedEvent.class, 6, e -> e.orderId(), e -> "Parcel booked with " + e.carrier() + ", tracking number " + e.trackingNumber());
-        on(ShipmentBookingRefusedEvent.class, 6, e -> e.orderId(), e -> "The carrier refused the parcel: " + e.reason());
-        on(ShipmentDispatchedEvent.class, 7, e -> e.orderId(), e -> "Parcel picked up by " + e.carrier());
-        on(PaymentCapturedEvent.class, 8, e -> e.orderId(), e -> "Payment of " + e.amount() + " captured");
-        on(PaymentCaptureFailedEvent.class, 8, e -> e.orderId(), e -> "Payment could not be captured: " + e.reason());
-        on(OrderShippedEvent.class, 9, e -> e.orderId(), e -> "Order shipped, tracking number " + e.trackingNumber());
-        on(ShipmentDeliveredEvent.class, 10, e -> e.orderId(), e -> "Parcel delivered");
-        on(OrderDeliveredEvent.class, 12, e -> e.orderId(), e -> "Order delivered");
-        on(ShipmentFailedEvent.class, 10, e -> e.orderId(), e -> "Shipment failed: " + e.reason());
-        on(ShipmentCancelledEvent.class, 14, e -> e.orderId(), e -> "Parcel booking called off: " + e.reason());
-        on(PaymentVoidedEvent.class, 15, e -> e.orderId(), e -> "Payment authorization voided: " + e.reason());
-        on(PaymentRefundedEvent.class, 15, e -> e.orderId(), e -> "Payment of " + e.amount() + " refunded: " + e.reason());
-        on(OrderCancellationRequestedEvent.class, 13, e -> e.orderId(),
+        on(StockReservedEvent.class, 1, e -> "Reserved " + e.quantity() + " × " + e.productId());
+        on(StockReservationRejectedEvent.class, 1, e -> "Not enough stock: " + e.reason());
+        on(StockReleasedEvent.class, 16, e -> "Released " + e.quantity() + " × " + e.productId());
+        on(StockCommittedEvent.class, 11, e -> e.quantity() + " × " + e.productId() + " left the stock for good");
+        on(OrderAwaitingPaymentEvent.class, 2, e -> "Every line reserved; awaiting payment");
+        on(PaymentAuthorizedEvent.class, 4, e -> "Payment of " + e.amount() + " authorized");
+        on(PaymentActionRequiredEvent.class, 3, e -> "Payment waits for the customer to confirm it");
+        on(PaymentDeclinedEvent.class, 4, e -> "Payment declined (" + e.declineCode() + "): " + e.reason());
+        on(PaymentAuthorizationFailedEvent.class, 3, e -> "Payment provider unavailable, to be retried: " + e.reason());
+        on(OrderPaidEvent.class, 5, e -> "Order paid");
+        on(ShipmentCreatedEvent.class, 6, e -> "Parcel booked with " + e.carrier() + ", tracking number " + e.trackingNumber());
+        on(ShipmentBookingRefusedEvent.class, 6, e -> "The carrier refused the parcel: " + e.reason());
+        on(ShipmentDispatchedEvent.class, 7, e -> "Parcel picked up by " + e.carrier());
+        on(PaymentCapturedEvent.class, 8, e -> "Payment of " + e.amount() + " captured");
+        on(PaymentCaptureFailedEvent.class, 8, e -> "Payment could not be captured: " + e.reason());
+        on(OrderShippedEvent.class, 9, e -> "Order shipped, tracking number " + e.trackingNumber());
+        on(ShipmentDeliveredEvent.class, 10, e -> "Parcel delivered");
+        on(OrderDeliveredEvent.class, 12, e -> "Order delivered");
+        on(ShipmentFailedEvent.class, 10, e -> "Shipment failed: " + e.reason());
+        on(ShipmentCancelledEvent.class, 14, e -> "Parcel booking called off: " + e.reason());
+        on(PaymentVoidedEvent.class, 15, e -> "Payment authorization voided: " + e.reason());
+        on(PaymentRefundedEvent.class, 15, e -> "Payment of " + e.amount() + " refunded: " + e.reason());
+        on(OrderCancellationRequestedEvent.class, 13,
                 e -> "Cancellation requested by " + e.requestedBy() + ": " + e.reason());
-        on(OrderStepRetryRequestedEvent.class, 13, e -> e.orderId(), e -> e.requestedBy() + " asked to retry " + e.step());
-        on(OrderRejectedEvent.class, 17, e -> e.orderId(), e -> "Order rejected: " + e.reason());
-        on(OrderCancelledEvent.class, 17, e -> e.orderId(), e -> "Order cancelled: " + e.reason());
-        on(OrderExpiredEvent.class, 17, e -> e.orderId(), e -> "Order expired: " + e.reason());
+        on(OrderStepRetryRequestedEvent.class, 13, e -> e.requestedBy() + " asked to retry " + e.step());
+        on(OrderRejectedEvent.class, 17, e -> "Order rejected: " + e.reason());
+        on(OrderCancelledEvent.class, 17, e -> "Order cancelled: " + e.reason());
+        on(OrderExpiredEvent.class, 17, e -> "Order expired: " + e.reason());
     }
 
     Optional<Described> describe(Object event) {
         return Optional.ofNullable(describers.get(event.getClass())).map(describer -> describer.apply(event));
     }
 
-    private <E> void on(Class<E> type, int step, Function<E, String> orderId, Function<E, String> sentence) {
-        describers.put(type, event -> new Described(orderId.apply(type.cast(event)), sentence.apply(type.cast(event)), step));
+    private <E extends OrderEvent> void on(Class<E> type, int step, Function<E, String> sentence) {
+        describers.put(type, event -> new Described(type.cast(event).orderId(), sentence.apply(type.cast(event)), step));
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.query.timeline;
 
+import io.orderflow.query.QuerySide;
 import io.orderflow.api.order.FindOrderTimelineQuery;
 import io.orderflow.api.order.TimelineEntry;
 import org.axonframework.config.ProcessingGroup;
@@ -22,10 +23,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * and parcel, with a sentence a person can read, answered in the order the events were stored.
  */
 @Component
-@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+@ProcessingGroup(QuerySide.TIMELINE_PROJECTION)
 class TimelineProjection {
 
-    static final String PROCESSING_GROUP = io.orderflow.query.QuerySide.TIMELINE_PROJECTION;
 
     private final MongoTemplate mongo;
     private final TimelineDescriptions descriptions = new TimelineDescriptions();

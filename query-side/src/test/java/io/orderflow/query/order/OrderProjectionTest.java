@@ -1,5 +1,8 @@
 package io.orderflow.query.order;
 
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.springframework.data.mongodb.core.query.Query;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.FindOrdersQuery;
@@ -95,7 +98,7 @@ class OrderProjectionTest {
         projection.on(PLACED);
         projection.on(new OrderAwaitingPaymentEvent("order-1"), PLACED_AT);
 
-        assertThat(mongo.template().count(new org.springframework.data.mongodb.core.query.Query(), OrderDocument.class)).isEqualTo(1);
+        assertThat(mongo.template().count(new Query(), OrderDocument.class)).isEqualTo(1);
         assertThat(queries.handle(new FindOrderQuery("order-1"))).isEqualTo(first);
     }
 
@@ -109,13 +112,13 @@ class OrderProjectionTest {
     @Test
     void everyChangeGoesToTheOrdersSubscribersAndTheFirehose() {
         var subscriber = updates.registerUpdateHandler(
-                new org.axonframework.queryhandling.GenericSubscriptionQueryMessage<>(new FindOrderQuery("order-1"),
-                        org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(OrderView.class),
-                        org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf(OrderView.class)), 16);
+                new GenericSubscriptionQueryMessage<>(new FindOrderQuery("order-1"),
+                        ResponseTypes.optionalInstanceOf(OrderView.class),
+                        ResponseTypes.instanceOf(OrderView.class)), 16);
         var firehose = updates.registerUpdateHandler(
-                new org.axonframework.queryhandling.GenericSubscriptionQueryMessage<>(new WatchOrdersQuery(),
-                        org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf(OrderView.class),
-                        org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf(OrderView.class)), 16);
+                new GenericSubscriptionQueryMessage<>(new WatchOrdersQuery(),
+                        ResponseTypes.multipleInstancesOf(OrderView.class),
+                        ResponseTypes.instanceOf(OrderView.class)), 16);
 
         projection.on(PLACED);
         projection.on(new OrderAwaitingPaymentEvent("order-1"), PLACED_AT);

@@ -1,6 +1,8 @@
 package io.orderflow.saga.fulfilment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.CommitStockCommand;
 import io.orderflow.api.inventory.ReleaseStockCommand;
@@ -84,8 +86,8 @@ public class OrderFulfillmentSaga {
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_DEADLINE = "order-payment-deadline";
     static final String PAYMENT_RETRY = "order-payment-retry";
-    static final Duration FIRST_PAYMENT_RETRY = Duration.ofSeconds(5);
-    static final Duration LONGEST_PAYMENT_RETRY = Duration.ofMinutes(2);
+    /** Pauses between payment attempts while the provider cannot be reached. */
+    static final Backoff PAYMENT_RETRY_BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(2));
 
     @Autowired
     private transient CommandGateway commands;
@@ -105,20 +107,56 @@ public class OrderFulfillmentSaga {
     private TreeMap<String, Integer> lines = new TreeMap<>();
     private TreeSet<String> pendingReservations = new TreeSet<>();
     private TreeSet<String> reservedProducts = new TreeSet<>();
-    private boolean paymentStarted;
-    private boolean paymentAuthorized;
-    private boolean paymentCaptured;
-    private int paymentAttempts;
-    private boolean shipmentBooked;
-    private boolean shipmentDispatched;
-    private boolean deliveryReported;
-    private String carrier;
-    private String trackingNumber;
+    @JsonUnwrapped
+    private PaymentProgress payment = new PaymentProgress();
+    @JsonUnwrapped
+    private ShipmentProgress shipment = new ShipmentProgress();
     /** Set once compensation starts: how the order will end, and why. */
     private Ending ending;
     private String endingReason;
 
     enum Ending { REJECTED, CANCELLED, EXPIRED }
+
+    /** How far the payment has got; stored under the names it had as the saga's own fields. */
+    static final class PaymentProgress {
+        @JsonProperty("paymentStarted")
+        boolean started;
+        @JsonProperty("paymentAuthorized")
+        boolean authorized;
+        @JsonProperty("paymentCaptured")
+        boolean captured;
+        @JsonProperty("paymentAttempts")
+        int attempts;
+    }
+
+    /** How far the parcel has got; stored under the names it had as the saga's own fields. */
+    static final class ShipmentProgress {
+        @JsonProperty("shipmentBooked")
+        boolean booked;
+        @JsonProperty("shipmentDispatched")
+        boolean dispatched;
+        @JsonProperty("deliveryReported")
+        boolean deliveryReported;
+        @JsonProperty("carrier")
+        String carrier;
+        @JsonProperty("trackingNumber")
+        String trackingNumber;
+    }
+
+    /**
+     * Exponential back-off: the first pause, doubled after each further attempt, never longer than the longest.
+     *
+     * @param first the pause after the first failed attempt
+     * @param longest the pause it grows to and stays at
+     */
+    record Backoff(Duration first, Duration longest) {
+
+        /** The pause after the given failed attempt, counted from 1. */
+        Duration after(int attempt) {
+            Duration pause = first.multipliedBy(1L << Math.min(Math.max(attempt, 1) - 1, 20));
+            return pause.compareTo(longest) > 0 ? longest : pause;
+        }
+    }
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -133,8 +171,6 @@ public class OrderFulfillmentSaga {
         for (OrderLine line : event.lines()) {
             lines.put(line.productId(), line.quantity());
         }
-        SagaLifecycle.associateWith("paymentId", paymentId);
-        SagaLifecycle.associateWith("shipmentId", shipmentId);
         paymentDeadlineId = deadlines.schedule(expiresAt, PAYMENT_DEADLINE);
         pendingReservations.addAll(lines.keySet());
         lines.forEach((productId, quantity) -> send(new ReserveStockCommand(productId, orderId, quantity)));
@@ -167,10 +203,10 @@ public class OrderFulfillmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(PaymentAuthorizedEvent event) {
-        if (paymentAuthorized) {
+        if (payment.authorized) {
             return;
         }
-        paymentAuthorized = true;
+        payment.authorized = true;
         if (ending != null) {
             send(new ReversePaymentCommand(paymentId, endingReason));
             return;
@@ -196,18 +232,16 @@ public class OrderFulfillmentSaga {
     /** The provider was unreachable: try again with growing pauses, until the payment deadline decides. */
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(PaymentAuthorizationFailedEvent event) {
-        if (ending != null || paymentAuthorized) {
+        if (ending != null || payment.authorized) {
             return;
         }
-        Duration pause = FIRST_PAYMENT_RETRY.multipliedBy(1L << Math.min(paymentAttempts - 1, 10));
-        paymentRetryId = deadlines.schedule(pause.compareTo(LONGEST_PAYMENT_RETRY) > 0 ? LONGEST_PAYMENT_RETRY : pause,
-                PAYMENT_RETRY);
+        paymentRetryId = deadlines.schedule(PAYMENT_RETRY_BACKOFF.after(payment.attempts), PAYMENT_RETRY);
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_RETRY)
     void retryPayment() {
         paymentRetryId = null;
-        if (ending == null && !paymentAuthorized) {
+        if (ending == null && !payment.authorized) {
             authorizePayment();
         }
     }
@@ -215,19 +249,19 @@ public class OrderFulfillmentSaga {
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     void paymentDeadlinePassed() {
         paymentDeadlineId = null;
-        if (!paymentAuthorized && ending == null) {
+        if (!payment.authorized && ending == null) {
             compensate(Ending.EXPIRED, "not paid by " + expiresAt);
         }
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(ShipmentCreatedEvent event) {
-        if (shipmentBooked) {
+        if (shipment.booked) {
             return;
         }
-        shipmentBooked = true;
-        carrier = event.carrier();
-        trackingNumber = event.trackingNumber();
+        shipment.booked = true;
+        shipment.carrier = event.carrier();
+        shipment.trackingNumber = event.trackingNumber();
         if (ending != null) {
             send(new CancelShipmentCommand(shipmentId, endingReason));
         }
@@ -240,10 +274,10 @@ public class OrderFulfillmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(ShipmentDispatchedEvent event) {
-        if (shipmentDispatched) {
+        if (shipment.dispatched) {
             return;
         }
-        shipmentDispatched = true;
+        shipment.dispatched = true;
         if (ending == null) {
             send(new CapturePaymentCommand(paymentId));
         }
@@ -251,16 +285,16 @@ public class OrderFulfillmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(PaymentCapturedEvent event) {
-        if (paymentCaptured) {
+        if (payment.captured) {
             return;
         }
-        paymentCaptured = true;
+        payment.captured = true;
         if (ending != null) {
             send(new ReversePaymentCommand(paymentId, endingReason));
             return;
         }
-        send(new MarkOrderShippedCommand(orderId, shipmentId, carrier, trackingNumber));
-        if (deliveryReported) {
+        send(new MarkOrderShippedCommand(orderId, shipmentId, shipment.carrier, shipment.trackingNumber));
+        if (shipment.deliveryReported) {
             completeDelivery();
         }
     }
@@ -272,12 +306,12 @@ public class OrderFulfillmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(ShipmentDeliveredEvent event) {
-        if (ending != null || deliveryReported) {
+        if (ending != null || shipment.deliveryReported) {
             return;
         }
-        deliveryReported = true;
+        shipment.deliveryReported = true;
         // the carrier can report delivery before this saga has seen its own capture; delivery completes after it
-        if (paymentCaptured) {
+        if (payment.captured) {
             completeDelivery();
         }
     }
@@ -308,7 +342,7 @@ public class OrderFulfillmentSaga {
             case RESERVATION -> pendingReservations.forEach(
                     productId -> send(new ReserveStockCommand(productId, orderId, lines.get(productId))));
             case PAYMENT -> {
-                if (pendingReservations.isEmpty() && !paymentAuthorized) {
+                if (pendingReservations.isEmpty() && !payment.authorized) {
                     if (paymentRetryId != null) {
                         deadlines.cancelSchedule(PAYMENT_RETRY, paymentRetryId);
                         paymentRetryId = null;
@@ -317,7 +351,7 @@ public class OrderFulfillmentSaga {
                 }
             }
             case SHIPMENT -> {
-                if (paymentAuthorized && !shipmentBooked) {
+                if (payment.authorized && !shipment.booked) {
                     bookShipment();
                 }
             }
@@ -334,10 +368,10 @@ public class OrderFulfillmentSaga {
             endingReason = reason;
             cancelPaymentDeadlines();
         }
-        if (shipmentBooked && !shipmentDispatched) {
+        if (shipment.booked && !shipment.dispatched) {
             send(new CancelShipmentCommand(shipmentId, endingReason));
         }
-        if (paymentStarted) {
+        if (payment.started) {
             send(new ReversePaymentCommand(paymentId, endingReason));
         }
         reservedProducts.forEach(productId -> send(new ReleaseStockCommand(productId, orderId)));
@@ -369,8 +403,8 @@ public class OrderFulfillmentSaga {
     }
 
     private void authorizePayment() {
-        paymentStarted = true;
-        paymentAttempts++;
+        payment.started = true;
+        payment.attempts++;
         send(new AuthorizePaymentCommand(paymentId, orderId, total, paymentMethod));
     }
 

@@ -4,7 +4,6 @@ import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -27,10 +26,10 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     private final long maxLag;
 
     EventProcessorsHealthIndicator(QueryGateway queries,
-                                   @Value("${orderflow.operations.max-processor-lag:10000}") long maxLag) {
+                                   OperationsProperties properties) {
         super("Event processor health check failed");
         this.queries = queries;
-        this.maxLag = maxLag;
+        this.maxLag = properties.maxProcessorLag();
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.orderflow.standalone.embedded;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.orderflow.standalone.config.StandaloneProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import java.io.IOException;
@@ -39,7 +41,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      * @return the infrastructure, whose {@link #properties()} tell Spring where each started part listens
      */
     public static EmbeddedInfrastructure start(Environment environment) {
-        Path dataDir = Path.of(environment.getProperty("orderflow.data-dir", "./data")).toAbsolutePath().normalize();
+        StandaloneProperties settings = Binder.get(environment).bindOrCreate("orderflow", StandaloneProperties.class);
+        Path dataDir = settings.dataDir().toAbsolutePath().normalize();
         var properties = new LinkedHashMap<String, Object>();
         var started = new ArrayList<AutoCloseable>();
 
@@ -48,7 +51,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             properties.put("spring.datasource.url", databaseUrl);
         } else if (!environment.containsProperty("spring.datasource.url")) {
-            int port = port(environment, "orderflow.postgres-port");
+            int port = portOrFree(settings.postgresPort());
             postgres = CompletableFuture.supplyAsync(() -> startPostgres(dataDir.resolve("postgres"), port));
         }
 
@@ -57,7 +60,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         } else if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
-            int port = port(environment, "orderflow.kafka-port");
+            int port = portOrFree(settings.kafkaPort());
             int controllerPort = freePort();
             kafka = CompletableFuture.supplyAsync(() -> startKafka(dataDir.resolve("kafka"), port, controllerPort));
         }
@@ -67,7 +70,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         if (mongoUri != null && !mongoUri.isBlank()) {
             properties.put("spring.mongodb.uri", mongoUri);
         } else if (!environment.containsProperty("spring.mongodb.uri")) {
-            int port = port(environment, "orderflow.mongo-port");
+            int port = portOrFree(settings.mongoPort());
             mongo = CompletableFuture.supplyAsync(() -> startMongo(dataDir.resolve("mongo"), port));
         }
 
@@ -146,8 +149,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
-    private static int port(Environment environment, String property) {
-        Integer pinned = environment.getProperty(property, Integer.class);
+    private static int portOrFree(Integer pinned) {
         return pinned != null && pinned > 0 ? pinned : freePort();
     }
 

@@ -1,4 +1,4 @@
-package io.orderflow.query.catalog;
+package io.orderflow.query.inventory;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 

@@ -1,4 +1,4 @@
-package io.orderflow.query.catalog;
+package io.orderflow.query.inventory;
 
 import io.orderflow.api.inventory.FindAllProductsQuery;
 import io.orderflow.api.inventory.FindProductsQuery;
@@ -11,11 +11,11 @@ import java.util.List;
 
 /** Answers catalog questions from the {@code products} collection. */
 @Component
-class CatalogQueries {
+class InventoryQueries {
 
     private final ProductRepository products;
 
-    CatalogQueries(ProductRepository products) {
+    InventoryQueries(ProductRepository products) {
         this.products = products;
     }
 

@@ -1,4 +1,4 @@
-package io.orderflow.gateway.catalog;
+package io.orderflow.gateway.inventory;
 
 import io.orderflow.api.inventory.FindAllProductsQuery;
 import io.orderflow.api.inventory.FindProductsQuery;

@@ -1,5 +1,6 @@
-package io.orderflow.query.catalog;
+package io.orderflow.query.inventory;
 
+import io.orderflow.query.QuerySide;
 import io.orderflow.api.inventory.ProductCreatedEvent;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
@@ -20,15 +21,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * after the change, which are set as they are: applying an event twice leaves the same document.
  */
 @Component
-@ProcessingGroup(CatalogProjection.PROCESSING_GROUP)
-class CatalogProjection {
+@ProcessingGroup(QuerySide.INVENTORY_PROJECTION)
+class InventoryProjection {
 
-    static final String PROCESSING_GROUP = io.orderflow.query.QuerySide.CATALOG_PROJECTION;
 
     private final ProductRepository products;
     private final MongoTemplate mongo;
 
-    CatalogProjection(ProductRepository products, MongoTemplate mongo) {
+    InventoryProjection(ProductRepository products, MongoTemplate mongo) {
         this.products = products;
         this.mongo = mongo;
     }

@@ -1,4 +1,4 @@
-package io.orderflow.query.catalog;
+package io.orderflow.query.inventory;
 
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.ProductView;

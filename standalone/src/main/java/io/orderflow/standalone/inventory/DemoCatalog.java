@@ -1,4 +1,4 @@
-package io.orderflow.standalone.catalog;
+package io.orderflow.standalone.inventory;
 
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.CreateProductCommand;

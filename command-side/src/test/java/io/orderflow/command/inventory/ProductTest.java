@@ -1,5 +1,6 @@
-package io.orderflow.command.product;
+package io.orderflow.command.inventory;
 
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.CommitStockCommand;
 import io.orderflow.api.inventory.CreateProductCommand;
@@ -45,7 +46,7 @@ class ProductTest {
     void rejectsNegativeStock() {
         fixture.givenNoPriorActivity()
                 .when(new CreateProductCommand("PROD-001", "Wireless Headphones", PRICE, -1))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("Stock of PROD-001 cannot be negative")
                 .expectNoEvents();
     }
@@ -54,7 +55,7 @@ class ProductTest {
     void rejectsProductWithoutPositivePrice() {
         fixture.givenNoPriorActivity()
                 .when(new CreateProductCommand("PROD-001", "Wireless Headphones", Money.zero("USD"), 10))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
 
@@ -62,7 +63,7 @@ class ProductTest {
     void rejectsProductWithoutName() {
         fixture.givenNoPriorActivity()
                 .when(new CreateProductCommand("PROD-001", "", PRICE, 10))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("Product PROD-001 needs a name")
                 .expectNoEvents();
     }
@@ -102,7 +103,7 @@ class ProductTest {
     void rejectsReservationOfNoUnits() {
         fixture.given(CREATED_WITH_10)
                 .when(new ReserveStockCommand("PROD-001", "order-1", 0))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
 

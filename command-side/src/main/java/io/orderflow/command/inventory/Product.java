@@ -1,5 +1,6 @@
-package io.orderflow.command.product;
+package io.orderflow.command.inventory;
 
+import io.orderflow.api.common.InvalidCommandException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.orderflow.api.inventory.CommitStockCommand;
 import io.orderflow.api.inventory.CreateProductCommand;
@@ -47,16 +48,16 @@ public class Product {
     @CommandHandler
     public Product(CreateProductCommand command) {
         if (command.productId() == null || command.productId().isBlank()) {
-            throw new IllegalArgumentException("A product needs an id");
+            throw new InvalidCommandException("A product needs an id");
         }
         if (command.name() == null || command.name().isBlank()) {
-            throw new IllegalArgumentException("Product " + command.productId() + " needs a name");
+            throw new InvalidCommandException("Product " + command.productId() + " needs a name");
         }
         if (command.price() == null || !command.price().positive()) {
-            throw new IllegalArgumentException("Price of " + command.productId() + " must be positive");
+            throw new InvalidCommandException("Price of " + command.productId() + " must be positive");
         }
         if (command.initialStock() < 0) {
-            throw new IllegalArgumentException("Stock of " + command.productId() + " cannot be negative");
+            throw new InvalidCommandException("Stock of " + command.productId() + " cannot be negative");
         }
         apply(new ProductCreatedEvent(command.productId(), command.name(), command.price(), command.initialStock()));
     }
@@ -64,7 +65,7 @@ public class Product {
     @CommandHandler
     void handle(ReserveStockCommand command) {
         if (command.quantity() < 1) {
-            throw new IllegalArgumentException("A reservation of " + productId + " needs at least one unit");
+            throw new InvalidCommandException("A reservation of " + productId + " needs at least one unit");
         }
         if (reservations.containsKey(command.orderId())) {
             return;

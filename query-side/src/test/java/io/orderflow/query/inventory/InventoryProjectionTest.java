@@ -1,4 +1,4 @@
-package io.orderflow.query.catalog;
+package io.orderflow.query.inventory;
 
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.FindAllProductsQuery;
@@ -16,12 +16,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CatalogProjectionTest {
+class InventoryProjectionTest {
 
     private final MongoTestSupport mongo = new MongoTestSupport();
     private final ProductRepository products = mongo.repository(ProductRepository.class);
-    private final CatalogProjection projection = new CatalogProjection(products, mongo.template());
-    private final CatalogQueries queries = new CatalogQueries(products);
+    private final InventoryProjection projection = new InventoryProjection(products, mongo.template());
+    private final InventoryQueries queries = new InventoryQueries(products);
 
     @AfterEach
     void tearDown() {

@@ -1,4 +1,4 @@
-package io.orderflow.command.product;
+package io.orderflow.command.inventory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.api.common.Money;
