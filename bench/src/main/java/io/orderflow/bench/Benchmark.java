@@ -3,8 +3,6 @@ package io.orderflow.bench;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
 import io.orderflow.query.QuerySide;
 import io.orderflow.saga.fulfilment.OrderFulfillmentSaga;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One benchmark run on one machine: the standalone platform launched as its own process ({@link PlatformProcess}),
@@ -32,6 +31,7 @@ public final class Benchmark {
     private static final String DEFAULT_RATE = "8";
     /** Throughput is counted after a warm-up; 70 s of load leave 60 s sustained. */
     private static final int WARM_UP_SECONDS = 10;
+
     private static final String DEFAULT_DURATION = "70s";
     private static final String DEMO_PRODUCTS_BY_STOCK =
             "PROD-001:10,PROD-002:5,PROD-003:20,PROD-004:7,PROD-005:6,PROD-006:4,PROD-007:15,PROD-008:30";
@@ -48,10 +48,16 @@ public final class Benchmark {
      * @param trialSettings settings tried on the tuned platform ({@code --settings})
      * @param beforeSettings the settings a kept tuning replaced ({@code --before}); their platform is {@code before}
      */
-    record Report(String when, String machine, Map<String, String> load, List<String> trialSettings,
-                  List<String> beforeSettings, PlatformFigures tuned, PlatformFigures axonDefaults,
-                  PlatformFigures before, List<ResultsTable.Row> table) {
-    }
+    record Report(
+            String when,
+            String machine,
+            Map<String, String> load,
+            List<String> trialSettings,
+            List<String> beforeSettings,
+            PlatformFigures tuned,
+            PlatformFigures axonDefaults,
+            PlatformFigures before,
+            List<ResultsTable.Row> table) {}
 
     Benchmark(Map<String, String> options) {
         this.options = options;
@@ -75,11 +81,23 @@ public final class Benchmark {
         if (before != null) {
             rows.addAll(ResultsTable.beforeAndAfter(tuned, before));
         }
-        var report = new Report(Instant.now().toString(), Runtime.getRuntime().availableProcessors() + " cores, "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap of the benchmark JVM",
-                Map.of("rate", option("rate", DEFAULT_RATE), "duration", option("duration", DEFAULT_DURATION),
-                        "concurrency", option("concurrency", "16")),
-                trial, beforeSettings, tuned, defaults, before, rows);
+        var report = new Report(
+                Instant.now().toString(),
+                Runtime.getRuntime().availableProcessors() + " cores, "
+                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap of the benchmark JVM",
+                Map.of(
+                        "rate",
+                        option("rate", DEFAULT_RATE),
+                        "duration",
+                        option("duration", DEFAULT_DURATION),
+                        "concurrency",
+                        option("concurrency", "16")),
+                trial,
+                beforeSettings,
+                tuned,
+                defaults,
+                before,
+                rows);
         System.out.printf("%n%s", ResultsTable.markdown(rows));
         String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
         byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
@@ -97,12 +115,16 @@ public final class Benchmark {
      */
     static List<String> axonDefaults() {
         var settings = new ArrayList<String>();
-        Stream.concat(QuerySide.PROJECTIONS.stream(),
-                Stream.of(OrderFulfillmentSaga.PROCESSING_GROUP, SimulatedCarrierReports.PROCESSING_GROUP))
+        Stream.concat(
+                        QuerySide.PROJECTIONS.stream(),
+                        Stream.of(OrderFulfillmentSaga.PROCESSING_GROUP, SimulatedCarrierReports.PROCESSING_GROUP))
                 .forEach(processor -> {
                     String prefix = "--axon.eventhandling.processors." + processor;
-                    settings.addAll(List.of(prefix + ".mode=tracking", prefix + ".batch-size=1",
-                            prefix + ".thread-count=1", prefix + ".initial-segment-count=1"));
+                    settings.addAll(List.of(
+                            prefix + ".mode=tracking",
+                            prefix + ".batch-size=1",
+                            prefix + ".thread-count=1",
+                            prefix + ".initial-segment-count=1"));
                 });
         settings.add("--orderflow.aggregates.cache=false");
         settings.add("--orderflow.aggregates.snapshot-threshold=0");
@@ -115,7 +137,7 @@ public final class Benchmark {
         String jar = option("jar", "standalone/target/orderflow-standalone.jar");
         PlatformFigures figures;
         try (var platform = PlatformProcess.launch(http, jar, settings, results.resolve(label + ".log"));
-             var firehose = platform.firehose()) {
+                var firehose = platform.firehose()) {
             long headBefore = platform.head();
             var sampler = ProcessSampler.start(platform.pid(), Duration.ofSeconds(1));
             var loadOptions = new HashMap<>(options);
@@ -129,7 +151,8 @@ public final class Benchmark {
             LoadGenerator.Figures sent = load.run();
             long loadEnd = System.nanoTime();
             long settled = System.nanoTime() + SETTLING.toNanos();
-            while (System.nanoTime() < settled && !load.accepted().keySet().stream().allMatch(firehose::hasEnded)) {
+            while (System.nanoTime() < settled
+                    && !load.accepted().keySet().stream().allMatch(firehose::hasEnded)) {
                 TimeUnit.MILLISECONDS.sleep(500);
             }
             ProcessSampler.Usage usage = sampler.stop();
@@ -141,8 +164,8 @@ public final class Benchmark {
             if (withBaselines) {
                 Duration each = Duration.ofSeconds(Long.parseLong(option("baseline-seconds", "5")));
                 baselines = MachineBaselines.measure(platform.addresses(), each);
-                product = LongLivedProduct.measure(platform.addresses().jdbcUrl(),
-                        Integer.parseInt(option("product-history", "20000")), each);
+                product = LongLivedProduct.measure(
+                        platform.addresses().jdbcUrl(), Integer.parseInt(option("product-history", "20000")), each);
             }
             figures = new PlatformFigures(sent, orders, stored, usage, replay, baselines, product);
         }

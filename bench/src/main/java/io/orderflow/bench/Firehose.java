@@ -1,8 +1,5 @@
 package io.orderflow.bench;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** When each order was first seen in each status on the operators' firehose ({@code GET /api/orders/stream}). */
 final class Firehose implements AutoCloseable {
@@ -25,12 +24,19 @@ final class Firehose implements AutoCloseable {
     static Firehose watch(HttpClient http, String url, String adminToken) {
         var firehose = new Firehose();
         var request = HttpRequest.newBuilder(URI.create(url + "/api/orders/stream"))
-                .header("Authorization", "Bearer " + adminToken).header("Accept", "text/event-stream").build();
-        firehose.stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
-                response.body().filter(line -> line.startsWith("data:")).forEach(line -> {
-                    JsonNode order = json.readTree(line.substring(5));
-                    firehose.saw(order.get("orderId").asString(), order.get("status").asString(), System.nanoTime());
-                }));
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Accept", "text/event-stream")
+                .build();
+        firehose.stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body()
+                        .filter(line -> line.startsWith("data:"))
+                        .forEach(line -> {
+                            JsonNode order = json.readTree(line.substring(5));
+                            firehose.saw(
+                                    order.get("orderId").asString(),
+                                    order.get("status").asString(),
+                                    System.nanoTime());
+                        }));
         return firehose;
     }
 

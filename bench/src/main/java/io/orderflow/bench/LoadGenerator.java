@@ -1,7 +1,5 @@
 package io.orderflow.bench;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Places orders against a running platform through its HTTP API, like a shop's front end: customers sign up and
@@ -41,13 +40,13 @@ public final class LoadGenerator {
             + " [--duration 60s] [--concurrency 16] [--customers 10] [--products PROD-001:3,PROD-002:1]"
             + " [--declines 0.1] [--cancellations 0.05] [--seed 42]";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Settings settings;
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
 
     /** When each accepted order's POST was sent and answered (System.nanoTime), by order id. */
-    public record Accepted(long sentAt, long answeredAt) {
-    }
+    public record Accepted(long sentAt, long answeredAt) {}
 
     /**
      * What load to make.
@@ -57,12 +56,28 @@ public final class LoadGenerator {
      * @param cancellations share of orders cancelled right after they are placed
      * @param seed the same orders (product, card, cancellation, in sending order) on every run; none for a new mix
      */
-    public record Settings(String url, double rate, Duration duration, int concurrency, int customers,
-                           List<String> products, double declines, double cancellations, Long seed) {
+    public record Settings(
+            String url,
+            double rate,
+            Duration duration,
+            int concurrency,
+            int customers,
+            List<String> products,
+            double declines,
+            double cancellations,
+            Long seed) {
 
         public Settings {
-            if (rate <= 0 || duration.isNegative() || duration.isZero() || concurrency < 1 || customers < 1
-                    || products.isEmpty() || declines < 0 || declines > 1 || cancellations < 0 || cancellations > 1) {
+            if (rate <= 0
+                    || duration.isNegative()
+                    || duration.isZero()
+                    || concurrency < 1
+                    || customers < 1
+                    || products.isEmpty()
+                    || declines < 0
+                    || declines > 1
+                    || cancellations < 0
+                    || cancellations > 1) {
                 throw new IllegalArgumentException("rate, duration, concurrency and customers must be positive,"
                         + " products not empty; declines and cancellations between 0 and 1");
             }
@@ -72,9 +87,11 @@ public final class LoadGenerator {
         /** From {@code --name value} options, with the defaults of the usage line; refuses what makes no load. */
         public static Settings of(Map<String, String> options) {
             try {
-                return new Settings(options.getOrDefault("url", "http://localhost:8080"),
+                return new Settings(
+                        options.getOrDefault("url", "http://localhost:8080"),
                         Double.parseDouble(options.getOrDefault("rate", "10")),
-                        Duration.parse("PT" + options.getOrDefault("duration", "60s").toUpperCase()),
+                        Duration.parse(
+                                "PT" + options.getOrDefault("duration", "60s").toUpperCase()),
                         Integer.parseInt(options.getOrDefault("concurrency", "16")),
                         Integer.parseInt(options.getOrDefault("customers", "10")),
                         productMix(options.getOrDefault("products", "PROD-001:1,PROD-002:1,PROD-003:1,PROD-004:1")),
@@ -106,10 +123,15 @@ public final class LoadGenerator {
      * @param responses answers by kind and status ({@code place 201}, {@code cancel 409}, {@code error ...})
      * @param acceptMillis how long {@code POST /api/orders} took to answer
      */
-    public record Figures(long ordersSent, int ordersNotSentAllConnectionsBusy, double seconds, double sentPerSecond,
-                          Map<String, Integer> responses, Percentiles acceptMillis, int ordersWithDeclinedCard,
-                          int ordersCancelledAfterPlacing) {
-    }
+    public record Figures(
+            long ordersSent,
+            int ordersNotSentAllConnectionsBusy,
+            double seconds,
+            double sentPerSecond,
+            Map<String, Integer> responses,
+            Percentiles acceptMillis,
+            int ordersWithDeclinedCard,
+            int ordersCancelledAfterPlacing) {}
 
     public LoadGenerator(Settings settings) {
         this.settings = settings;
@@ -133,9 +155,15 @@ public final class LoadGenerator {
     public Figures run() throws Exception {
         var random = settings.seed() != null ? new Random(settings.seed()) : new Random();
         List<String> tokens = signUpCustomers(settings.customers());
-        System.out.printf("load: %s, %.1f orders/s for %s, %d connections, %d customers, declines %.0f%%, cancellations %.0f%%%n",
-                settings.url(), settings.rate(), settings.duration(), settings.concurrency(), settings.customers(),
-                settings.declines() * 100, settings.cancellations() * 100);
+        System.out.printf(
+                "load: %s, %.1f orders/s for %s, %d connections, %d customers, declines %.0f%%, cancellations %.0f%%%n",
+                settings.url(),
+                settings.rate(),
+                settings.duration(),
+                settings.concurrency(),
+                settings.customers(),
+                settings.declines() * 100,
+                settings.cancellations() * 100);
 
         ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency());
         var connections = new Semaphore(settings.concurrency());
@@ -160,7 +188,8 @@ public final class LoadGenerator {
             sent++;
             String token = tokens.get((int) (sent % tokens.size()));
             // what each order is, decided here in sending order, so a seed gives the same orders every run
-            String product = settings.products().get(random.nextInt(settings.products().size()));
+            String product =
+                    settings.products().get(random.nextInt(settings.products().size()));
             boolean declined = random.nextDouble() < settings.declines();
             boolean cancelled = random.nextDouble() < settings.cancellations();
             declinedCards += declined ? 1 : 0;
@@ -179,23 +208,35 @@ public final class LoadGenerator {
         workers.awaitTermination(2, TimeUnit.MINUTES);
         var byStatus = new TreeMap<String, Integer>();
         statuses.forEach((status, count) -> byStatus.put(status, count.get()));
-        return new Figures(sent, notSent, Percentiles.oneDecimal(seconds), Percentiles.oneDecimal(sent / seconds), byStatus,
-                Percentiles.ofNanos(latencies), declinedCards, cancellationsAsked);
+        return new Figures(
+                sent,
+                notSent,
+                Percentiles.oneDecimal(seconds),
+                Percentiles.oneDecimal(sent / seconds),
+                byStatus,
+                Percentiles.ofNanos(latencies),
+                declinedCards,
+                cancellationsAsked);
     }
 
-    private void placeOne(String token, String product, boolean declined, boolean cancelled, List<Long> latencies,
-                          Map<String, AtomicInteger> statuses) {
+    private void placeOne(
+            String token,
+            String product,
+            boolean declined,
+            boolean cancelled,
+            List<Long> latencies,
+            Map<String, AtomicInteger> statuses) {
         String card = declined ? "pm_card_chargeDeclined" : "pm_card_visa";
         String body = """
                 {"items":[{"productId":"%s","quantity":1}],"paymentMethod":"%s",
-                 "shippingAddress":{"recipient":"Load Test","line1":"1 Bench St","city":"Berlin","postalCode":"10115","country":"DE"}}"""
-                .formatted(product, card);
+                 "shippingAddress":{"recipient":"Load Test","line1":"1 Bench St","city":"Berlin","postalCode":"10115","country":"DE"}}""".formatted(product, card);
         long begin = System.nanoTime();
         try {
             HttpResponse<String> placed = send(request("/api/orders", token)
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
             long answered = System.nanoTime();
             latencies.add(answered - begin);
             count(statuses, "place " + placed.statusCode());
@@ -206,7 +247,8 @@ public final class LoadGenerator {
             accepted.put(orderId, new Accepted(begin, answered));
             if (cancelled) {
                 HttpResponse<String> cancel = send(request("/api/orders/" + orderId + "/cancel", token)
-                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
                 count(statuses, "cancel " + cancel.statusCode());
             }
         } catch (Exception e) {
@@ -240,8 +282,10 @@ public final class LoadGenerator {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(settings.url() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(URI.create(settings.url() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

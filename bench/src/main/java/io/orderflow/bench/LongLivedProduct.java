@@ -8,6 +8,13 @@ import io.orderflow.api.inventory.ReserveStockCommand;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
 import io.orderflow.command.inventory.Product;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
@@ -24,14 +31,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.UUID;
 
 /**
  * Command throughput on one product with a long history, loaded the way each setting loads it: Axon's default
@@ -56,16 +55,16 @@ public final class LongLivedProduct {
      *
      * @param historyEvents the product's events before the first command
      */
-    public record Figures(int historyEvents, double axonDefaultsCommandsPerSecond, double snapshotsCommandsPerSecond,
-                          double snapshotsAndCacheCommandsPerSecond) {
-    }
+    public record Figures(
+            int historyEvents,
+            double axonDefaultsCommandsPerSecond,
+            double snapshotsCommandsPerSecond,
+            double snapshotsAndCacheCommandsPerSecond) {}
 
     /** How the product is loaded for each command. */
-    private record Loading(boolean cache, int snapshotThreshold) {
-    }
+    private record Loading(boolean cache, int snapshotThreshold) {}
 
-    private LongLivedProduct() {
-    }
+    private LongLivedProduct() {}
 
     /** Fills the history, then answers commands per second for each setting, and the history's length. */
     static Figures measure(String platformJdbcUrl, int historyEvents, Duration each) throws Exception {
@@ -73,17 +72,20 @@ public final class LongLivedProduct {
         var dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl);
         Serializer serializer = JacksonSerializer.builder()
-                .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+                .objectMapper(new ObjectMapper().findAndRegisterModules())
+                .build();
         var storage = JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new DataSourceConnectionProvider(dataSource)))
+                .connectionProvider(
+                        new UnitOfWorkAwareConnectionProviderWrapper(new DataSourceConnectionProvider(dataSource)))
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(serializer).snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
                 .build();
 
         try {
             fill(storage, historyEvents);
-            return new Figures(historyEvents,
+            return new Figures(
+                    historyEvents,
                     commandsPerSecond(storage, serializer, dataSource, new Loading(false, 0), each),
                     commandsPerSecond(storage, serializer, dataSource, new Loading(false, SNAPSHOT_THRESHOLD), each),
                     commandsPerSecond(storage, serializer, dataSource, new Loading(true, SNAPSHOT_THRESHOLD), each));
@@ -102,7 +104,7 @@ public final class LongLivedProduct {
         }
         String jdbcUrl = platformJdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1");
         try (var db = DriverManager.getConnection(jdbcUrl);
-             InputStream schema = LongLivedProduct.class.getResourceAsStream("/db/migration/V1__axon_storage.sql")) {
+                InputStream schema = LongLivedProduct.class.getResourceAsStream("/db/migration/V1__axon_storage.sql")) {
             if (schema == null) {
                 throw new IOException("the platform's event store schema is not on the class path");
             }
@@ -115,8 +117,7 @@ public final class LongLivedProduct {
     private static void fill(JdbcEventStorageEngine storage, int historyEvents) {
         int stock = 1_000_000;
         var batch = new ArrayList<DomainEventMessage<?>>();
-        batch.add(event(0, new ProductCreatedEvent(PRODUCT, "Long-lived product",
-                Money.of("10.00", "USD"), stock)));
+        batch.add(event(0, new ProductCreatedEvent(PRODUCT, "Long-lived product", Money.of("10.00", "USD"), stock)));
         for (long sequence = 1; sequence < historyEvents; sequence += 2) {
             String order = "order-" + sequence;
             batch.add(event(sequence, new StockReservedEvent(PRODUCT, order, 1, stock - 1, 1)));
@@ -135,8 +136,12 @@ public final class LongLivedProduct {
     }
 
     /** Reservations and their releases on the product, one after the other, for the time given. */
-    private static double commandsPerSecond(JdbcEventStorageEngine storage, Serializer serializer,
-                                            PGSimpleDataSource dataSource, Loading loading, Duration each)
+    private static double commandsPerSecond(
+            JdbcEventStorageEngine storage,
+            Serializer serializer,
+            PGSimpleDataSource dataSource,
+            Loading loading,
+            Duration each)
             throws Exception {
         try (var db = dataSource.getConnection()) {
             db.createStatement().execute("delete from snapshotevententry");
@@ -147,7 +152,8 @@ public final class LongLivedProduct {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Product.class)
                         .configureCache(config -> loading.cache() ? new WeakReferenceCache() : NoCache.INSTANCE)
                         .configureSnapshotTrigger(config -> loading.snapshotThreshold() > 0
-                                ? new EventCountSnapshotTriggerDefinition(config.snapshotter(), loading.snapshotThreshold())
+                                ? new EventCountSnapshotTriggerDefinition(
+                                        config.snapshotter(), loading.snapshotThreshold())
                                 : NoSnapshotTriggerDefinition.INSTANCE))
                 .buildConfiguration();
         axon.start();

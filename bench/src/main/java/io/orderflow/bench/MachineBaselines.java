@@ -2,13 +2,6 @@ package io.orderflow.bench;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClients;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +13,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 
 /**
  * What the platform's own PostgreSQL, Kafka and MongoDB do on their own, with a row the size of an order event: the
@@ -29,21 +28,23 @@ final class MachineBaselines {
 
     /** About an order event's serialized size in {@code domainevententry}. */
     private static final int PAYLOAD_BYTES = 600;
+
     private static final String INSERT = "insert into bench_rows (aggregate, type, payload, at) values (?, ?, ?, ?)";
 
     /** Each baseline's rate, per second. */
-    record Baselines(double postgresSingleRowCommitsPerSecond, double postgresBatchedInsertRowsPerSecond,
-                     double kafkaProducedPerSecondAcked, double mongoInsertsPerSecond,
-                     double mongoJournaledInsertsPerSecond) {
-    }
+    record Baselines(
+            double postgresSingleRowCommitsPerSecond,
+            double postgresBatchedInsertRowsPerSecond,
+            double kafkaProducedPerSecondAcked,
+            double mongoInsertsPerSecond,
+            double mongoJournaledInsertsPerSecond) {}
 
     private interface Work {
         /** Does some work and answers how many units it did. */
         int run() throws Exception;
     }
 
-    private MachineBaselines() {
-    }
+    private MachineBaselines() {}
 
     /** Measures each baseline for the time given. */
     static Baselines measure(PlatformAddresses platform, Duration each) throws Exception {
@@ -52,8 +53,9 @@ final class MachineBaselines {
         double singleRowCommits;
         double batchedRows;
         try (Connection db = DriverManager.getConnection(platform.jdbcUrl())) {
-            db.createStatement().execute("create table if not exists bench_rows (id bigserial primary key, "
-                    + "aggregate varchar(255), type varchar(255), payload bytea, at varchar(64))");
+            db.createStatement()
+                    .execute("create table if not exists bench_rows (id bigserial primary key, "
+                            + "aggregate varchar(255), type varchar(255), payload bytea, at varchar(64))");
             singleRowCommits = rate(each, () -> {
                 try (var insert = db.prepareStatement(INSERT)) {
                     bind(insert, payload);
@@ -77,14 +79,21 @@ final class MachineBaselines {
             db.commit();
         }
         double produced;
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             produced = rate(each, () -> {
                 var sends = new ArrayList<Future<?>>();
                 for (int i = 0; i < 100; i++) {
-                    sends.add(producer.send(new ProducerRecord<>("bench.baseline", UUID.randomUUID().toString(), payload)));
+                    sends.add(producer.send(new ProducerRecord<>(
+                            "bench.baseline", UUID.randomUUID().toString(), payload)));
                 }
                 for (var sent : sends) {
                     sent.get();

@@ -6,8 +6,7 @@ import java.util.Map;
 /** {@code --name value} pairs from a command line. */
 final class Options {
 
-    private Options() {
-    }
+    private Options() {}
 
     /** The pairs by name without the dashes; refuses a word that is not a {@code --name} followed by a value. */
     static Map<String, String> parse(String... args) {

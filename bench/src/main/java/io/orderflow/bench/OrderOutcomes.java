@@ -16,17 +16,28 @@ import java.util.concurrent.TimeUnit;
  * @param toPaidMillis POST to {@code PAID}
  * @param toDeliveredMillis POST to {@code DELIVERED}
  */
-public record OrderOutcomes(int ordersAccepted, int ordersEnded, int ordersDelivered, int ordersRejected,
-                            double sustainedSeconds, double acceptedPerSecondSustained,
-                            double deliveredPerSecondSustained, double deliveredPerSecond, Percentiles toPaidMillis,
-                            Percentiles toDeliveredMillis) {
+public record OrderOutcomes(
+        int ordersAccepted,
+        int ordersEnded,
+        int ordersDelivered,
+        int ordersRejected,
+        double sustainedSeconds,
+        double acceptedPerSecondSustained,
+        double deliveredPerSecondSustained,
+        double deliveredPerSecond,
+        Percentiles toPaidMillis,
+        Percentiles toDeliveredMillis) {
 
     /**
      * From the orders accepted, each with its sending time, and the load's start and end (System.nanoTime). The
      * window starts after the warm-up, or half-way through a load shorter than twice the warm-up.
      */
-    static OrderOutcomes of(Map<String, LoadGenerator.Accepted> accepted, Firehose firehose, long loadStart,
-                            long loadEnd, int warmUpSeconds) {
+    static OrderOutcomes of(
+            Map<String, LoadGenerator.Accepted> accepted,
+            Firehose firehose,
+            long loadStart,
+            long loadEnd,
+            int warmUpSeconds) {
         var toPaid = new ArrayList<Long>();
         var toDelivered = new ArrayList<Long>();
         long windowStart = loadStart + Math.min(TimeUnit.SECONDS.toNanos(warmUpSeconds), (loadEnd - loadStart) / 2);
@@ -53,11 +64,17 @@ public record OrderOutcomes(int ordersAccepted, int ordersEnded, int ordersDeliv
         }
         double windowSeconds = (loadEnd - windowStart) / 1e9;
         double deliveringSeconds = (lastDelivery - loadStart) / 1e9;
-        return new OrderOutcomes(accepted.size(), ended, toDelivered.size(), rejected,
-                Percentiles.oneDecimal(windowSeconds), Percentiles.oneDecimal(sentInWindow / windowSeconds),
+        return new OrderOutcomes(
+                accepted.size(),
+                ended,
+                toDelivered.size(),
+                rejected,
+                Percentiles.oneDecimal(windowSeconds),
+                Percentiles.oneDecimal(sentInWindow / windowSeconds),
                 Percentiles.oneDecimal(deliveredInWindow / windowSeconds),
                 deliveringSeconds <= 0 ? 0 : Percentiles.oneDecimal(toDelivered.size() / deliveringSeconds),
-                Percentiles.ofNanos(toPaid), Percentiles.ofNanos(toDelivered));
+                Percentiles.ofNanos(toPaid),
+                Percentiles.ofNanos(toDelivered));
     }
 
     private static int within(long at, long from, long to) {

@@ -8,7 +8,11 @@ package io.orderflow.bench;
  * @param baselines the machine's baselines on this platform's infrastructure; null when not measured
  * @param longLivedProduct commands on a product with a long history; null when not measured
  */
-public record PlatformFigures(LoadGenerator.Figures load, OrderOutcomes orders, double eventsStoredPerSecond,
-                              ProcessSampler.Usage usage, Double replayEventsPerSecond,
-                              MachineBaselines.Baselines baselines, LongLivedProduct.Figures longLivedProduct) {
-}
+public record PlatformFigures(
+        LoadGenerator.Figures load,
+        OrderOutcomes orders,
+        double eventsStoredPerSecond,
+        ProcessSampler.Usage usage,
+        Double replayEventsPerSecond,
+        MachineBaselines.Baselines baselines,
+        LongLivedProduct.Figures longLivedProduct) {}

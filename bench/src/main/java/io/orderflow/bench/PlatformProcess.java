@@ -1,9 +1,5 @@
 package io.orderflow.bench;
 
-import org.springframework.util.FileSystemUtils;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged standalone platform launched as its own process for one benchmark run, on a fresh data directory
@@ -55,11 +54,21 @@ final class PlatformProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of("java", "-jar", jar));
         command.addAll(settings);
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("ORDERFLOW_DATA_DIR", dataDir.toString(),
-                "SERVER_PORT", Integer.toString(port), "ORDERFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "ORDERFLOW_CARRIER_SIMULATED_DISPATCH_DELAY", "0s", "ORDERFLOW_CARRIER_SIMULATED_DELIVERY_DELAY", "0s",
-                // a platform run at capacity lags on purpose; readiness is not what is measured
-                "ORDERFLOW_OPERATIONS_MAX_PROCESSOR_LAG", "1000000"));
+        builder.environment()
+                .putAll(Map.of(
+                        "ORDERFLOW_DATA_DIR",
+                        dataDir.toString(),
+                        "SERVER_PORT",
+                        Integer.toString(port),
+                        "ORDERFLOW_ADMIN_PASSWORD",
+                        ADMIN_PASSWORD,
+                        "ORDERFLOW_CARRIER_SIMULATED_DISPATCH_DELAY",
+                        "0s",
+                        "ORDERFLOW_CARRIER_SIMULATED_DELIVERY_DELAY",
+                        "0s",
+                        // a platform run at capacity lags on purpose; readiness is not what is measured
+                        "ORDERFLOW_OPERATIONS_MAX_PROCESSOR_LAG",
+                        "1000000"));
         var platform = new PlatformProcess(http, builder.start(), dataDir, port);
         try {
             platform.addresses = platform.awaitReady(log);
@@ -101,7 +110,8 @@ final class PlatformProcess implements AutoCloseable {
             Thread.sleep(250);
             for (JsonNode processor : projections()) {
                 if (processor.get("name").asString().equals("order-projection")
-                        && !processor.get("replaying").asBoolean() && processor.get("lag").asLong() == 0) {
+                        && !processor.get("replaying").asBoolean()
+                        && processor.get("lag").asLong() == 0) {
                     return Percentiles.oneDecimal(total / ((System.nanoTime() - start) / 1e9));
                 }
             }
@@ -123,16 +133,22 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String path, String method) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + adminToken)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String signInAsAdmin() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/signin"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/auth/signin"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the benchmark's operator could not sign in: " + response.body());
         }
@@ -162,7 +178,8 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     private static void copy(BufferedReader reader, BufferedWriter writer) {
-        try (writer; reader) {
+        try (writer;
+                reader) {
             String rest;
             while ((rest = reader.readLine()) != null) {
                 writer.write(rest);

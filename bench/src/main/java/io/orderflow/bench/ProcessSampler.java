@@ -17,8 +17,7 @@ final class ProcessSampler implements AutoCloseable {
      * @param residentMiBMax the most resident memory seen
      * @param cpuCoresAverage CPU seconds over wall seconds between the first and the last sample
      */
-    record Usage(long residentMiBMax, double cpuCoresAverage) {
-    }
+    record Usage(long residentMiBMax, double cpuCoresAverage) {}
 
     private final long pid;
     private final Duration interval;
@@ -81,7 +80,9 @@ final class ProcessSampler implements AutoCloseable {
                 }
             }
             // the fields after the command name, which may hold spaces: utime and stime are the 12th and 13th
-            String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
+            String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat"))
+                    .split("\\) ")[1]
+                    .split(" ");
             long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
             long now = System.nanoTime();
             if (firstTicks < 0) {

@@ -18,6 +18,12 @@ import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.query.QuerySide;
 import io.orderflow.standalone.StandalonePlatform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -28,13 +34,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 /**
  * Measures projection replay over a store of at least 100,000 events: fills the event store of a fresh standalone
  * platform with complete order histories (10 events an order, through the real event store), lets the projections
@@ -44,14 +43,14 @@ import java.util.UUID;
  */
 public final class ReplayBenchmark {
 
-    private static final ShippingAddress ADDRESS = new ShippingAddress("Ada Lovelace", "12 Analytical St", null,
-            "London", "N1 9GU", "GB");
+    private static final ShippingAddress ADDRESS =
+            new ShippingAddress("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB");
 
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         Path dataDir = Files.createTempDirectory("orderflow-replay-benchmark");
-        var platform = StandalonePlatform.start("--orderflow.data-dir=" + dataDir, "--server.port=0",
-                "--logging.level.root=WARN");
+        var platform = StandalonePlatform.start(
+                "--orderflow.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
         try {
             var context = platform.context();
             var processing = context.getBean(Configuration.class).eventProcessingConfiguration();
@@ -64,28 +63,32 @@ public final class ReplayBenchmark {
             double seedSeconds = seconds(seedStart);
             QueryGateway queries = context.getBean(QueryGateway.class);
             long head = status(queries).get(0).head();
-            System.out.printf("[bench] stored %d events (%d orders) in %.1f s: %.0f events/s%n",
+            System.out.printf(
+                    "[bench] stored %d events (%d orders) in %.1f s: %.0f events/s%n",
                     head, orders, seedSeconds, head / seedSeconds);
 
             long liveStart = System.nanoTime();
             awaitCaughtUp(queries, QuerySide.PROJECTIONS);
-            System.out.printf("[bench] live projections caught up %.1f s after the last event was stored%n", seconds(liveStart));
+            System.out.printf(
+                    "[bench] live projections caught up %.1f s after the last event was stored%n", seconds(liveStart));
 
             CommandGateway commands = context.getBean(CommandGateway.class);
             long singleStart = System.nanoTime();
             commands.sendAndWait(new ReplayProjectionCommand(QuerySide.ORDER_PROJECTION));
             awaitCaughtUp(queries, List.of(QuerySide.ORDER_PROJECTION));
             double single = seconds(singleStart);
-            System.out.printf("[bench] replay of %s alone: %d events in %.1f s = %.0f events/s%n",
+            System.out.printf(
+                    "[bench] replay of %s alone: %d events in %.1f s = %.0f events/s%n",
                     QuerySide.ORDER_PROJECTION, head, single, head / single);
 
             long allStart = System.nanoTime();
             QuerySide.PROJECTIONS.forEach(projection -> commands.sendAndWait(new ReplayProjectionCommand(projection)));
             awaitCaughtUp(queries, QuerySide.PROJECTIONS);
             double all = seconds(allStart);
-            System.out.printf("[bench] replay of all %d projections at once: %d events each in %.1f s = %.0f events/s"
-                    + " per projection, %.0f handled/s in all%n", QuerySide.PROJECTIONS.size(), head, all, head / all,
-                    QuerySide.PROJECTIONS.size() * head / all);
+            System.out.printf(
+                    "[bench] replay of all %d projections at once: %d events each in %.1f s = %.0f events/s"
+                            + " per projection, %.0f handled/s in all%n",
+                    QuerySide.PROJECTIONS.size(), head, all, head / all, QuerySide.PROJECTIONS.size() * head / all);
         } finally {
             platform.close();
             System.exit(0);
@@ -101,14 +104,33 @@ public final class ReplayBenchmark {
                 String paymentId = UUID.randomUUID().toString();
                 String shipmentId = UUID.randomUUID().toString();
                 Instant placedAt = Instant.now();
-                batch.add(event("Order", orderId, 0, new OrderPlacedEvent(orderId, "customer-" + (i % 500),
-                        List.of(new OrderLine("PROD-001", "Wireless Headphones", 1, price)), price, ADDRESS,
-                        "pm_card_visa", placedAt, placedAt.plusSeconds(900))));
+                batch.add(event(
+                        "Order",
+                        orderId,
+                        0,
+                        new OrderPlacedEvent(
+                                orderId,
+                                "customer-" + (i % 500),
+                                List.of(new OrderLine("PROD-001", "Wireless Headphones", 1, price)),
+                                price,
+                                ADDRESS,
+                                "pm_card_visa",
+                                placedAt,
+                                placedAt.plusSeconds(900))));
                 batch.add(event("Order", orderId, 1, new OrderAwaitingPaymentEvent(orderId)));
-                batch.add(event("Payment", paymentId, 0, new PaymentAuthorizedEvent(paymentId, orderId, price, "pi_" + i)));
+                batch.add(event(
+                        "Payment", paymentId, 0, new PaymentAuthorizedEvent(paymentId, orderId, price, "pi_" + i)));
                 batch.add(event("Order", orderId, 2, new OrderPaidEvent(orderId, paymentId)));
-                batch.add(event("Shipment", shipmentId, 0, new ShipmentCreatedEvent(shipmentId, orderId, "Carrier", "T" + i, ADDRESS)));
-                batch.add(event("Shipment", shipmentId, 1, new ShipmentDispatchedEvent(shipmentId, orderId, "Carrier", "T" + i)));
+                batch.add(event(
+                        "Shipment",
+                        shipmentId,
+                        0,
+                        new ShipmentCreatedEvent(shipmentId, orderId, "Carrier", "T" + i, ADDRESS)));
+                batch.add(event(
+                        "Shipment",
+                        shipmentId,
+                        1,
+                        new ShipmentDispatchedEvent(shipmentId, orderId, "Carrier", "T" + i)));
                 batch.add(event("Payment", paymentId, 1, new PaymentCapturedEvent(paymentId, orderId, price)));
                 batch.add(event("Order", orderId, 3, new OrderShippedEvent(orderId, shipmentId, "Carrier", "T" + i)));
                 batch.add(event("Shipment", shipmentId, 2, new ShipmentDeliveredEvent(shipmentId, orderId)));
@@ -123,13 +145,15 @@ public final class ReplayBenchmark {
     }
 
     private static List<ProcessorStatus> status(QueryGateway queries) {
-        return queries.query(new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class)).join();
+        return queries.query(new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
+                .join();
     }
 
     private static void awaitCaughtUp(QueryGateway queries, List<String> projections) throws InterruptedException {
         Thread.sleep(500);
-        while (status(queries).stream().anyMatch(status -> projections.contains(status.name())
-                && (status.replaying() || status.lag() > 0 || status.segments() == 0))) {
+        while (status(queries).stream()
+                .anyMatch(status -> projections.contains(status.name())
+                        && (status.replaying() || status.lag() > 0 || status.segments() == 0))) {
             Thread.sleep(200);
         }
     }

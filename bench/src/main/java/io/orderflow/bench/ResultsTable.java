@@ -21,8 +21,7 @@ final class ResultsTable {
         }
     }
 
-    private ResultsTable() {
-    }
+    private ResultsTable() {}
 
     /**
      * The tuned platform against its own acceptance rate, Axon's defaults, the machine's baselines and Axon's default
@@ -31,32 +30,61 @@ final class ResultsTable {
     static List<Row> against(PlatformFigures tuned, PlatformFigures defaults) {
         var rows = new ArrayList<Row>();
         double delivered = tuned.orders().deliveredPerSecondSustained();
-        rows.add(Row.of("orders DELIVERED per second, sustained", delivered, "orders accepted per second",
+        rows.add(Row.of(
+                "orders DELIVERED per second, sustained",
+                delivered,
+                "orders accepted per second",
                 tuned.orders().acceptedPerSecondSustained()));
         rows.addAll(compared(tuned, defaults, AXON_DEFAULTS));
         var baselines = tuned.baselines();
         double stored = tuned.eventsStoredPerSecond();
         double replay = tuned.replayEventsPerSecond();
-        rows.add(Row.of("events stored per second under load", stored, "PostgreSQL single-row commits/s",
+        rows.add(Row.of(
+                "events stored per second under load",
+                stored,
+                "PostgreSQL single-row commits/s",
                 baselines.postgresSingleRowCommitsPerSecond()));
-        rows.add(Row.of("order-projection replay events per second", replay, "PostgreSQL batched inserts rows/s",
+        rows.add(Row.of(
+                "order-projection replay events per second",
+                replay,
+                "PostgreSQL batched inserts rows/s",
                 baselines.postgresBatchedInsertRowsPerSecond()));
-        rows.add(Row.of("order-projection replay events per second", replay, "MongoDB single inserts/s",
+        rows.add(Row.of(
+                "order-projection replay events per second",
+                replay,
+                "MongoDB single inserts/s",
                 baselines.mongoInsertsPerSecond()));
-        rows.add(Row.of("order-projection replay events per second", replay, "MongoDB journaled single inserts/s",
+        rows.add(Row.of(
+                "order-projection replay events per second",
+                replay,
+                "MongoDB journaled single inserts/s",
                 baselines.mongoJournaledInsertsPerSecond()));
-        rows.add(Row.of("events stored per second under load", stored, "Kafka acked produce/s",
+        rows.add(Row.of(
+                "events stored per second under load",
+                stored,
+                "Kafka acked produce/s",
                 baselines.kafkaProducedPerSecondAcked()));
         var product = tuned.longLivedProduct();
         String history = String.format(Locale.ROOT, "%,d", product.historyEvents());
-        rows.add(Row.of("commands/s, product of " + history + " events: snapshots", product.snapshotsCommandsPerSecond(),
-                "Axon defaults: every event read", product.axonDefaultsCommandsPerSecond()));
-        rows.add(Row.of("commands/s, product of " + history + " events: + cache",
-                product.snapshotsAndCacheCommandsPerSecond(), "Axon defaults: every event read",
+        rows.add(Row.of(
+                "commands/s, product of " + history + " events: snapshots",
+                product.snapshotsCommandsPerSecond(),
+                "Axon defaults: every event read",
                 product.axonDefaultsCommandsPerSecond()));
-        rows.add(Row.of("resident memory MiB (max)", tuned.usage().residentMiBMax(), AXON_DEFAULTS,
+        rows.add(Row.of(
+                "commands/s, product of " + history + " events: + cache",
+                product.snapshotsAndCacheCommandsPerSecond(),
+                "Axon defaults: every event read",
+                product.axonDefaultsCommandsPerSecond()));
+        rows.add(Row.of(
+                "resident memory MiB (max)",
+                tuned.usage().residentMiBMax(),
+                AXON_DEFAULTS,
                 defaults.usage().residentMiBMax()));
-        rows.add(Row.of("CPU cores used (average)", tuned.usage().cpuCoresAverage(), AXON_DEFAULTS,
+        rows.add(Row.of(
+                "CPU cores used (average)",
+                tuned.usage().cpuCoresAverage(),
+                AXON_DEFAULTS,
                 defaults.usage().cpuCoresAverage()));
         return rows;
     }
@@ -64,9 +92,15 @@ final class ResultsTable {
     /** The tuned platform against the settings its tuning replaced: after / before. Both must hold a replay. */
     static List<Row> beforeAndAfter(PlatformFigures after, PlatformFigures before) {
         var rows = compared(after, before, BEFORE);
-        rows.add(Row.of("order-projection replay events per second", after.replayEventsPerSecond(), BEFORE,
+        rows.add(Row.of(
+                "order-projection replay events per second",
+                after.replayEventsPerSecond(),
+                BEFORE,
                 before.replayEventsPerSecond()));
-        rows.add(Row.of("CPU cores used (average)", after.usage().cpuCoresAverage(), BEFORE,
+        rows.add(Row.of(
+                "CPU cores used (average)",
+                after.usage().cpuCoresAverage(),
+                BEFORE,
                 before.usage().cpuCoresAverage()));
         return rows;
     }
@@ -74,34 +108,63 @@ final class ResultsTable {
     /** Throughput and latencies of one platform against another. */
     private static List<Row> compared(PlatformFigures ours, PlatformFigures theirs, String baseline) {
         var rows = new ArrayList<Row>();
-        rows.add(Row.of("orders DELIVERED per second, sustained", ours.orders().deliveredPerSecondSustained(),
-                baseline, theirs.orders().deliveredPerSecondSustained()));
-        addPercentiles(rows, "POST to PAID ms ", ours.orders().toPaidMillis(), theirs.orders().toPaidMillis(), baseline);
-        addPercentiles(rows, "POST to DELIVERED ms ", ours.orders().toDeliveredMillis(),
-                theirs.orders().toDeliveredMillis(), baseline);
-        addPercentiles(rows, "POST /api/orders accepted ms ", ours.load().acceptMillis(),
-                theirs.load().acceptMillis(), baseline);
+        rows.add(Row.of(
+                "orders DELIVERED per second, sustained",
+                ours.orders().deliveredPerSecondSustained(),
+                baseline,
+                theirs.orders().deliveredPerSecondSustained()));
+        addPercentiles(
+                rows,
+                "POST to PAID ms ",
+                ours.orders().toPaidMillis(),
+                theirs.orders().toPaidMillis(),
+                baseline);
+        addPercentiles(
+                rows,
+                "POST to DELIVERED ms ",
+                ours.orders().toDeliveredMillis(),
+                theirs.orders().toDeliveredMillis(),
+                baseline);
+        addPercentiles(
+                rows,
+                "POST /api/orders accepted ms ",
+                ours.load().acceptMillis(),
+                theirs.load().acceptMillis(),
+                baseline);
         return rows;
     }
 
-    private static void addPercentiles(List<Row> rows, String figure, Percentiles ours, Percentiles theirs,
-                                       String baseline) {
+    private static void addPercentiles(
+            List<Row> rows, String figure, Percentiles ours, Percentiles theirs, String baseline) {
         List<ToDoubleFunction<Percentiles>> values =
                 List.of(Percentiles::p50, Percentiles::p95, Percentiles::p99, Percentiles::max);
         for (int i = 0; i < values.size(); i++) {
             var value = values.get(i);
-            rows.add(Row.of(figure + PERCENTILES.get(i), value.applyAsDouble(ours), baseline, value.applyAsDouble(theirs)));
+            rows.add(Row.of(
+                    figure + PERCENTILES.get(i), value.applyAsDouble(ours), baseline, value.applyAsDouble(theirs)));
         }
     }
 
     /** The rows as a Markdown table, as the README quotes it. */
     static String markdown(List<Row> rows) {
-        var table = new StringBuilder(String.format(Locale.ROOT, "| %-50s | %10s | %-34s | %10s | %7s |%n",
-                "figure", "value", "baseline", "baseline", "ratio"));
+        var table = new StringBuilder(String.format(
+                Locale.ROOT,
+                "| %-50s | %10s | %-34s | %10s | %7s |%n",
+                "figure",
+                "value",
+                "baseline",
+                "baseline",
+                "ratio"));
         table.append("| --- | ---: | --- | ---: | ---: |").append(System.lineSeparator());
         for (Row row : rows) {
-            table.append(String.format(Locale.ROOT, "| %-50s | %10s | %-34s | %10s | %6.3f× |%n", row.figure(),
-                    number(row.value()), row.baseline(), number(row.baselineValue()), row.ratio()));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %-50s | %10s | %-34s | %10s | %6.3f× |%n",
+                    row.figure(),
+                    number(row.value()),
+                    row.baseline(),
+                    number(row.baselineValue()),
+                    row.ratio()));
         }
         return table.toString();
     }

@@ -1,12 +1,12 @@
 package io.orderflow.bench;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tools that measure the platform stay out of it: no class of the product depends on this module. Maven keeps
@@ -20,10 +20,16 @@ class BenchBoundariesTest {
 
     @Test
     void nothingInTheProductDependsOnTheBenchmarkTools() {
-        assertThat(ORDERFLOW.containPackage("io.orderflow.standalone")).as("the product is on the class path").isTrue();
+        assertThat(ORDERFLOW.containPackage("io.orderflow.standalone"))
+                .as("the product is on the class path")
+                .isTrue();
         assertThat(ORDERFLOW.containPackage("io.orderflow.gateway")).isTrue();
-        noClasses().that().resideOutsideOfPackage("io.orderflow.bench..")
-                .should().dependOnClassesThat().resideInAPackage("io.orderflow.bench..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.orderflow.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.orderflow.bench..")
                 .check(ORDERFLOW);
     }
 }

@@ -1,18 +1,17 @@
 package io.orderflow.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
 import io.orderflow.query.QuerySide;
 import io.orderflow.saga.fulfilment.OrderFulfillmentSaga;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class BenchmarkTest {
 
@@ -20,30 +19,59 @@ class BenchmarkTest {
     void putsEveryTunedProcessorAndEveryAggregateBackToAxonsDefaults() {
         List<String> settings = Benchmark.axonDefaults();
 
-        Stream.concat(QuerySide.PROJECTIONS.stream(),
-                Stream.of(OrderFulfillmentSaga.PROCESSING_GROUP, SimulatedCarrierReports.PROCESSING_GROUP))
-                .forEach(processor -> assertThat(settings).contains(
-                        "--axon.eventhandling.processors." + processor + ".mode=tracking",
-                        "--axon.eventhandling.processors." + processor + ".batch-size=1",
-                        "--axon.eventhandling.processors." + processor + ".thread-count=1",
-                        "--axon.eventhandling.processors." + processor + ".initial-segment-count=1"));
-        assertThat(settings).contains("--orderflow.aggregates.cache=false", "--orderflow.aggregates.snapshot-threshold=0");
+        Stream.concat(
+                        QuerySide.PROJECTIONS.stream(),
+                        Stream.of(OrderFulfillmentSaga.PROCESSING_GROUP, SimulatedCarrierReports.PROCESSING_GROUP))
+                .forEach(processor -> assertThat(settings)
+                        .contains(
+                                "--axon.eventhandling.processors." + processor + ".mode=tracking",
+                                "--axon.eventhandling.processors." + processor + ".batch-size=1",
+                                "--axon.eventhandling.processors." + processor + ".thread-count=1",
+                                "--axon.eventhandling.processors." + processor + ".initial-segment-count=1"));
+        assertThat(settings)
+                .contains("--orderflow.aggregates.cache=false", "--orderflow.aggregates.snapshot-threshold=0");
     }
 
     @Test
     void writesTheReportAsJsonWithTheFiguresByName() {
         var tuned = ResultsTableTest.figures(8.5, 100, 1796.0);
         var defaults = ResultsTableTest.figures(8.2, 200, null);
-        var report = new Benchmark.Report("2026-12-01T00:00:00Z", "2 cores", Map.of("rate", "8"), List.of(), List.of(),
-                tuned, defaults, null, ResultsTable.against(tuned, defaults));
+        var report = new Benchmark.Report(
+                "2026-12-01T00:00:00Z",
+                "2 cores",
+                Map.of("rate", "8"),
+                List.of(),
+                List.of(),
+                tuned,
+                defaults,
+                null,
+                ResultsTable.against(tuned, defaults));
 
         JsonNode json = JsonMapper.builder().build().valueToTree(report);
 
-        assertThat(json.get("tuned").get("orders").get("deliveredPerSecondSustained").asDouble()).isEqualTo(8.5);
-        assertThat(json.get("tuned").get("orders").get("toPaidMillis").get("p95").asDouble()).isEqualTo(100);
-        assertThat(json.get("tuned").get("baselines").get("kafkaProducedPerSecondAcked").asDouble()).isEqualTo(13382);
-        assertThat(json.get("tuned").get("longLivedProduct").get("historyEvents").asInt()).isEqualTo(20_000);
-        assertThat(json.get("axonDefaults").get("replayEventsPerSecond").isNull()).isTrue();
+        assertThat(json.get("tuned")
+                        .get("orders")
+                        .get("deliveredPerSecondSustained")
+                        .asDouble())
+                .isEqualTo(8.5);
+        assertThat(json.get("tuned")
+                        .get("orders")
+                        .get("toPaidMillis")
+                        .get("p95")
+                        .asDouble())
+                .isEqualTo(100);
+        assertThat(json.get("tuned")
+                        .get("baselines")
+                        .get("kafkaProducedPerSecondAcked")
+                        .asDouble())
+                .isEqualTo(13382);
+        assertThat(json.get("tuned")
+                        .get("longLivedProduct")
+                        .get("historyEvents")
+                        .asInt())
+                .isEqualTo(20_000);
+        assertThat(json.get("axonDefaults").get("replayEventsPerSecond").isNull())
+                .isTrue();
         assertThat(json.get("table").get(0).get("ratio").asDouble()).isEqualTo(1.063);
     }
 

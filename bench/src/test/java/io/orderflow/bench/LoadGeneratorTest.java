@@ -1,13 +1,10 @@
 package io.orderflow.bench;
 
-import io.orderflow.standalone.StandalonePlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.orderflow.standalone.StandalonePlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +14,12 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The load generator against a running platform, as a shop's front end: it signs its customers up, places orders at
@@ -37,14 +36,18 @@ class LoadGeneratorTest {
 
     @TempDir
     static Path dataDir;
+
     private static StandalonePlatform platform;
     private static String url;
 
     @BeforeAll
     static void start() {
-        platform = StandalonePlatform.start("--orderflow.data-dir=" + dataDir, "--server.port=0",
+        platform = StandalonePlatform.start(
+                "--orderflow.data-dir=" + dataDir,
+                "--server.port=0",
                 "--orderflow.security.admin.password=" + ADMIN_PASSWORD,
-                "--orderflow.carrier.simulated.dispatch-delay=0s", "--orderflow.carrier.simulated.delivery-delay=0s");
+                "--orderflow.carrier.simulated.dispatch-delay=0s",
+                "--orderflow.carrier.simulated.delivery-delay=0s");
         url = "http://localhost:" + platform.context().getEnvironment().getRequiredProperty("local.server.port");
     }
 
@@ -55,9 +58,25 @@ class LoadGeneratorTest {
 
     @Test
     void placesOrdersAtTheRateAskedWithTheMixOfOutcomesAsked() throws Exception {
-        var load = new LoadGenerator(LoadGenerator.Settings.of(Map.of("url", url, "rate", "8", "duration", "3s",
-                "concurrency", "8", "customers", "3", "products", "PROD-003:1", "declines", "0.5",
-                "cancellations", "0.25", "seed", "7")));
+        var load = new LoadGenerator(LoadGenerator.Settings.of(Map.of(
+                "url",
+                url,
+                "rate",
+                "8",
+                "duration",
+                "3s",
+                "concurrency",
+                "8",
+                "customers",
+                "3",
+                "products",
+                "PROD-003:1",
+                "declines",
+                "0.5",
+                "cancellations",
+                "0.25",
+                "seed",
+                "7")));
 
         LoadGenerator.Figures figures = load.run();
 
@@ -71,18 +90,25 @@ class LoadGeneratorTest {
         assertThat(cancellations).isBetween(1, 23);
         // a cancellation is taken (202) or comes too late, after a decline ended the order (409)
         assertThat(figures.responses().keySet()).isSubsetOf("place 201", "cancel 202", "cancel 409");
-        assertThat(figures.responses().getOrDefault("cancel 202", 0) + figures.responses().getOrDefault("cancel 409", 0))
+        assertThat(figures.responses().getOrDefault("cancel 202", 0)
+                        + figures.responses().getOrDefault("cancel 409", 0))
                 .isEqualTo(cancellations);
         assertThat(figures.sentPerSecond()).isBetween(6.0, 8.5);
-        assertThat(figures.acceptMillis().p50()).isPositive().isLessThanOrEqualTo(figures.acceptMillis().max());
+        assertThat(figures.acceptMillis().p50())
+                .isPositive()
+                .isLessThanOrEqualTo(figures.acceptMillis().max());
         assertThat(load.accepted()).hasSize(24);
 
         String admin = adminToken();
         var customers = new HashSet<String>();
         int declined = 0;
         for (String orderId : load.accepted().keySet()) {
-            JsonNode order = await().atMost(SETTLES).pollInterval(Duration.ofMillis(200))
-                    .until(() -> order(admin, orderId), found -> found != null && ENDS.contains(found.get("status").asString()));
+            JsonNode order = await().atMost(SETTLES)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> order(admin, orderId),
+                            found -> found != null
+                                    && ENDS.contains(found.get("status").asString()));
             customers.add(order.get("customerId").asString());
             if (order.get("reason").asString("").startsWith("payment declined")) {
                 declined++;
@@ -96,24 +122,36 @@ class LoadGeneratorTest {
 
     @Test
     void refusesSettingsThatMakeNoLoad() {
-        for (var wrong : Set.of(Map.of("rate", "0"), Map.of("declines", "1.5"), Map.of("concurrency", "0"),
-                Map.of("duration", "0s"), Map.of("duration", "soon"), Map.of("customers", "0"))) {
-            assertThatThrownBy(() -> LoadGenerator.Settings.of(wrong)).as(wrong.toString())
+        for (var wrong : Set.of(
+                Map.of("rate", "0"),
+                Map.of("declines", "1.5"),
+                Map.of("concurrency", "0"),
+                Map.of("duration", "0s"),
+                Map.of("duration", "soon"),
+                Map.of("customers", "0"))) {
+            assertThatThrownBy(() -> LoadGenerator.Settings.of(wrong))
+                    .as(wrong.toString())
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     private static JsonNode order(String token, String orderId) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/orders/" + orderId))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/orders/" + orderId))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? json.readTree(response.body()) : null;
     }
 
     private static String adminToken() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/signin"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"admin@orderflow.local\",\"password\":\""
-                        + ADMIN_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/auth/signin"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"admin@orderflow.local\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body()).get("accessToken").asString();
     }
 }

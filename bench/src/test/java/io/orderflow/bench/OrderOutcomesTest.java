@@ -1,11 +1,10 @@
 package io.orderflow.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OrderOutcomesTest {
 
@@ -49,7 +48,8 @@ class OrderOutcomesTest {
         var firehose = new Firehose();
         firehose.saw("a", "DELIVERED", 3 * S);
 
-        OrderOutcomes outcomes = OrderOutcomes.of(Map.of("a", new LoadGenerator.Accepted(0, MS)), firehose, 0, 4 * S, 10);
+        OrderOutcomes outcomes =
+                OrderOutcomes.of(Map.of("a", new LoadGenerator.Accepted(0, MS)), firehose, 0, 4 * S, 10);
 
         assertThat(outcomes.sustainedSeconds()).isEqualTo(2.0);
         assertThat(outcomes.deliveredPerSecondSustained()).isEqualTo(0.5);
@@ -61,8 +61,13 @@ class OrderOutcomesTest {
         firehose.saw("rejected", "REJECTED", S);
         firehose.saw("cancelled", "PAID", S);
         firehose.saw("cancelled", "CANCELLED", 2 * S);
-        var accepted = Map.of("rejected", new LoadGenerator.Accepted(0, MS), "cancelled", new LoadGenerator.Accepted(0, MS),
-                "waiting", new LoadGenerator.Accepted(0, MS));
+        var accepted = Map.of(
+                "rejected",
+                new LoadGenerator.Accepted(0, MS),
+                "cancelled",
+                new LoadGenerator.Accepted(0, MS),
+                "waiting",
+                new LoadGenerator.Accepted(0, MS));
 
         OrderOutcomes outcomes = OrderOutcomes.of(accepted, firehose, 0, 10 * S, 1);
 

@@ -1,11 +1,10 @@
 package io.orderflow.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PercentilesTest {
 
@@ -14,14 +13,16 @@ class PercentilesTest {
     @Test
     void takesTheNearestRankOfOneHundredDurationsInMilliseconds() {
         // 100 ms, 99 ms, ..., 1 ms, in no order
-        List<Long> nanos = LongStream.rangeClosed(1, 100).map(i -> (101 - i) * MS).boxed().toList();
+        List<Long> nanos =
+                LongStream.rangeClosed(1, 100).map(i -> (101 - i) * MS).boxed().toList();
 
         assertThat(Percentiles.ofNanos(nanos)).isEqualTo(new Percentiles(50, 95, 99, 100));
     }
 
     @Test
     void aPercentileIsAValueMeasuredNeverOneInterpolatedOrBelowTheShare() {
-        List<Long> nanos = LongStream.rangeClosed(1, 10).map(i -> i * MS).boxed().toList();
+        List<Long> nanos =
+                LongStream.rangeClosed(1, 10).map(i -> i * MS).boxed().toList();
 
         // 95 % of 10 durations is 9.5 of them: the 10th is the first that at least 95 % do not exceed
         assertThat(Percentiles.ofNanos(nanos)).isEqualTo(new Percentiles(5, 10, 10, 10));

@@ -1,10 +1,9 @@
 package io.orderflow.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProcessSamplerTest {
 
@@ -30,7 +29,8 @@ class ProcessSamplerTest {
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
 
-        ProcessSampler.Usage usage = ProcessSampler.start(ended.pid(), Duration.ofMillis(10)).stop();
+        ProcessSampler.Usage usage =
+                ProcessSampler.start(ended.pid(), Duration.ofMillis(10)).stop();
 
         assertThat(usage).isEqualTo(new ProcessSampler.Usage(0, 0));
     }

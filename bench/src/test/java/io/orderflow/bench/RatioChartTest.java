@@ -1,18 +1,17 @@
 package io.orderflow.bench;
 
-import org.w3c.dom.Node;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 class RatioChartTest {
 
@@ -29,7 +28,8 @@ class RatioChartTest {
         assertBar(bars.item(1), RatioChart.ONE - RatioChart.PIXELS_PER_DECADE, RatioChart.PIXELS_PER_DECADE);
         assertBar(bars.item(2), RatioChart.ONE, 1);
         assertBar(bars.item(3), RatioChart.ONE, 2 * RatioChart.PIXELS_PER_DECADE);
-        assertThat(((Element) bars.item(0)).getAttribute("fill")).isNotEqualTo(((Element) bars.item(1)).getAttribute("fill"));
+        assertThat(((Element) bars.item(0)).getAttribute("fill"))
+                .isNotEqualTo(((Element) bars.item(1)).getAttribute("fill"));
         Element line = (Element) svg.getElementsByTagName("line").item(0);
         assertThat(Double.parseDouble(line.getAttribute("x1"))).isCloseTo(RatioChart.ONE, within(0.5));
     }
@@ -59,7 +59,8 @@ class RatioChartTest {
     }
 
     private static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,12 +1,11 @@
 package io.orderflow.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class ResultsTableTest {
 
@@ -14,7 +13,9 @@ class ResultsTableTest {
     void eachRatioIsTheFigureOverItsBaseline() {
         assertThat(ResultsTable.Row.of("x", 3, "y", 4).ratio()).isEqualTo(0.75);
         assertThat(ResultsTable.Row.of("x", 1, "y", 3).ratio()).isEqualTo(0.333);
-        assertThat(ResultsTable.Row.of("x", 5, "y", 0).ratio()).as("no baseline").isZero();
+        assertThat(ResultsTable.Row.of("x", 5, "y", 0).ratio())
+                .as("no baseline")
+                .isZero();
     }
 
     @Test
@@ -22,19 +23,28 @@ class ResultsTableTest {
         List<ResultsTable.Row> rows = ResultsTable.against(figures(8.5, 100, 1796.0), figures(8.2, 200, null));
 
         assertThat(rows).hasSize(23);
-        assertThat(rows).allSatisfy(row -> assertThat(row.ratio())
-                .isCloseTo(row.value() / row.baselineValue(), within(0.0005)));
-        assertThat(rows.get(0)).isEqualTo(new ResultsTable.Row("orders DELIVERED per second, sustained", 8.5,
-                "orders accepted per second", 8.0, 1.063));
-        assertThat(rows).filteredOn(row -> row.figure().equals("POST to PAID ms p95"))
-                .singleElement().satisfies(row -> {
+        assertThat(rows)
+                .allSatisfy(
+                        row -> assertThat(row.ratio()).isCloseTo(row.value() / row.baselineValue(), within(0.0005)));
+        assertThat(rows.get(0))
+                .isEqualTo(new ResultsTable.Row(
+                        "orders DELIVERED per second, sustained", 8.5, "orders accepted per second", 8.0, 1.063));
+        assertThat(rows)
+                .filteredOn(row -> row.figure().equals("POST to PAID ms p95"))
+                .singleElement()
+                .satisfies(row -> {
                     assertThat(row.baseline()).isEqualTo("Axon defaults");
                     assertThat(row.ratio()).isEqualTo(0.5);
                 });
-        assertThat(rows).filteredOn(row -> row.baseline().equals("MongoDB journaled single inserts/s"))
-                .singleElement().satisfies(row -> assertThat(row.value()).isEqualTo(1796.0));
-        assertThat(rows).extracting(ResultsTable.Row::figure)
-                .contains("commands/s, product of 20,000 events: snapshots", "commands/s, product of 20,000 events: + cache");
+        assertThat(rows)
+                .filteredOn(row -> row.baseline().equals("MongoDB journaled single inserts/s"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.value()).isEqualTo(1796.0));
+        assertThat(rows)
+                .extracting(ResultsTable.Row::figure)
+                .contains(
+                        "commands/s, product of 20,000 events: snapshots",
+                        "commands/s, product of 20,000 events: + cache");
     }
 
     @Test
@@ -42,30 +52,43 @@ class ResultsTableTest {
         List<ResultsTable.Row> rows = ResultsTable.beforeAndAfter(figures(8.5, 100, 1796.0), figures(8.7, 125, 1218.0));
 
         assertThat(rows).extracting(ResultsTable.Row::baseline).containsOnly("before the tuning");
-        assertThat(rows).filteredOn(row -> row.figure().startsWith("order-projection replay"))
-                .singleElement().satisfies(row -> assertThat(row.ratio()).isEqualTo(1.475));
-        assertThat(rows).filteredOn(row -> row.figure().equals("POST to DELIVERED ms max"))
-                .singleElement().satisfies(row -> assertThat(row.ratio()).isEqualTo(0.8));
+        assertThat(rows)
+                .filteredOn(row -> row.figure().startsWith("order-projection replay"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.ratio()).isEqualTo(1.475));
+        assertThat(rows)
+                .filteredOn(row -> row.figure().equals("POST to DELIVERED ms max"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.ratio()).isEqualTo(0.8));
     }
 
     @Test
     void printsARowOfMarkdownPerFigure() {
-        String table = ResultsTable.markdown(List.of(ResultsTable.Row.of("orders DELIVERED per second", 8.5,
-                "Axon defaults", 8.2), ResultsTable.Row.of("resident memory MiB (max)", 997, "Axon defaults", 1084)));
+        String table = ResultsTable.markdown(List.of(
+                ResultsTable.Row.of("orders DELIVERED per second", 8.5, "Axon defaults", 8.2),
+                ResultsTable.Row.of("resident memory MiB (max)", 997, "Axon defaults", 1084)));
 
         assertThat(table.lines()).hasSize(4);
         assertThat(table.lines().toList().get(1)).isEqualTo("| --- | ---: | --- | ---: | ---: |");
-        assertThat(table).containsPattern("\\| orders DELIVERED per second +\\| +8\\.5 \\| Axon defaults +\\| +8\\.2 \\|  1\\.037× \\|")
-                .contains("|        997 |").contains("|       1084 |  0.920× |");
+        assertThat(table)
+                .containsPattern(
+                        "\\| orders DELIVERED per second +\\| +8\\.5 \\| Axon defaults +\\| +8\\.2 \\|  1\\.037× \\|")
+                .contains("|        997 |")
+                .contains("|       1084 |  0.920× |");
     }
 
     /** A platform's figures with its latency percentiles around the base (p95 at it) and the README's other figures. */
     static PlatformFigures figures(double deliveredPerSecond, double latencyBase, Double replay) {
         var latency = new Percentiles(latencyBase * 0.5, latencyBase, latencyBase * 1.5, latencyBase * 2);
         var load = new LoadGenerator.Figures(560, 6, 70, 8, Map.of("place 201", 554), latency, 0, 0);
-        var orders = new OrderOutcomes(554, 554, 554, 0, 60, 8.0, deliveredPerSecond, deliveredPerSecond, latency,
-                latency);
-        return new PlatformFigures(load, orders, 92.8, new ProcessSampler.Usage(997, 1.5), replay,
+        var orders =
+                new OrderOutcomes(554, 554, 554, 0, 60, 8.0, deliveredPerSecond, deliveredPerSecond, latency, latency);
+        return new PlatformFigures(
+                load,
+                orders,
+                92.8,
+                new ProcessSampler.Usage(997, 1.5),
+                replay,
                 new MachineBaselines.Baselines(4085, 74218, 13382, 4524, 1446),
                 new LongLivedProduct.Figures(20_000, 6.2, 89.1, 190.4));
     }

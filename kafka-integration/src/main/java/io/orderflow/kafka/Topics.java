@@ -21,9 +21,8 @@ public final class Topics {
     public static final String CARRIER_UPDATES_DLT = CARRIER_UPDATES + ".dlt";
 
     public static final List<String> OUTBOUND = List.of(ORDERS, INVENTORY, PAYMENTS, SHIPPING);
-    public static final List<String> ALL = List.of(ORDERS, INVENTORY, PAYMENTS, SHIPPING, ORDERS_REPLAY, CARRIER_UPDATES,
-            CARRIER_UPDATES_DLT);
+    public static final List<String> ALL =
+            List.of(ORDERS, INVENTORY, PAYMENTS, SHIPPING, ORDERS_REPLAY, CARRIER_UPDATES, CARRIER_UPDATES_DLT);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -15,9 +15,8 @@ public final class QuerySide {
     public static final String PAYMENT_PROJECTION = "payment-projection";
     public static final String SHIPMENT_PROJECTION = "shipment-projection";
     /** The processing groups whose read models can be rebuilt by replaying the event store. */
-    public static final List<String> PROJECTIONS = List.of(ORDER_PROJECTION, INVENTORY_PROJECTION,
-            TIMELINE_PROJECTION, PAYMENT_PROJECTION, SHIPMENT_PROJECTION);
+    public static final List<String> PROJECTIONS = List.of(
+            ORDER_PROJECTION, INVENTORY_PROJECTION, TIMELINE_PROJECTION, PAYMENT_PROJECTION, SHIPMENT_PROJECTION);
 
-    private QuerySide() {
-    }
+    private QuerySide() {}
 }

@@ -74,7 +74,8 @@ public final class StandalonePlatform implements AutoCloseable {
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
             infrastructure = EmbeddedInfrastructure.start(event.getEnvironment());
-            event.getEnvironment().getPropertySources()
+            event.getEnvironment()
+                    .getPropertySources()
                     .addFirst(new MapPropertySource("embeddedInfrastructure", infrastructure.properties()));
         }
     }

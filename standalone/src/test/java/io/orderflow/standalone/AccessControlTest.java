@@ -1,12 +1,7 @@
 package io.orderflow.standalone;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import static io.orderflow.standalone.TestPlatform.read;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -20,9 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static io.orderflow.standalone.TestPlatform.read;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may reach which endpoint, over every endpoint of the API: without a token, with each kind of bad token, with
@@ -31,14 +30,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessControlTest {
 
-    enum Access { PUBLIC, SIGNED_IN, CUSTOMER, ADMIN, OWNER }
+    enum Access {
+        PUBLIC,
+        SIGNED_IN,
+        CUSTOMER,
+        ADMIN,
+        OWNER
+    }
 
     record Endpoint(String method, String pattern, Access access, String body) {
 
         String path() {
-            return pattern.replace("{orderId}", orderId).replace("{productId}", "PROD-001")
-                    .replace("{name}", "order-projection").replace("{projection}", "order-projection")
-                    .replace("{id}", stranger.id()).replace("{exportId}", "00000000-0000-0000-0000-000000000000");
+            return pattern.replace("{orderId}", orderId)
+                    .replace("{productId}", "PROD-001")
+                    .replace("{name}", "order-projection")
+                    .replace("{projection}", "order-projection")
+                    .replace("{id}", stranger.id())
+                    .replace("{exportId}", "00000000-0000-0000-0000-000000000000");
         }
 
         @Override
@@ -79,7 +87,10 @@ class AccessControlTest {
             new Endpoint("POST", "/api/admin/users/{id}/disable", Access.ADMIN, ""),
             new Endpoint("POST", "/api/admin/users/{id}/enable", Access.ADMIN, ""),
             new Endpoint("GET", "/api/analytics/daily", Access.ADMIN, null),
-            new Endpoint("POST", "/api/admin/integration/export", Access.ADMIN,
+            new Endpoint(
+                    "POST",
+                    "/api/admin/integration/export",
+                    Access.ADMIN,
                     "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-02T00:00:00Z\"}"),
             new Endpoint("GET", "/api/admin/integration/exports", Access.ADMIN, null),
             new Endpoint("GET", "/api/admin/integration/exports/{exportId}", Access.ADMIN, null),
@@ -89,6 +100,7 @@ class AccessControlTest {
     private static String orderId;
     /** A second customer, who must not reach the first one's order. */
     private static TestPlatform.Client stranger;
+
     private static ForgedTokens forged;
 
     @BeforeAll
@@ -119,14 +131,19 @@ class AccessControlTest {
     @Test
     void matrixCoversEveryEndpoint() {
         Set<String> mapped = new TreeSet<>();
-        platform.context().getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
-                mapping.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
-                    if (handler.getBeanType().getPackageName().startsWith("io.orderflow")
-                            && !info.getPatternValues().contains("/error")) {
-                        info.getMethodsCondition().getMethods().forEach(method -> info.getPatternValues()
-                                .forEach(pattern -> mapped.add(method + " " + pattern)));
-                    }
-                }));
+        platform.context()
+                .getBeansOfType(RequestMappingHandlerMapping.class)
+                .values()
+                .forEach(mapping -> mapping.getHandlerMethods()
+                        .forEach((RequestMappingInfo info, HandlerMethod handler) -> {
+                            if (handler.getBeanType().getPackageName().startsWith("io.orderflow")
+                                    && !info.getPatternValues().contains("/error")) {
+                                info.getMethodsCondition()
+                                        .getMethods()
+                                        .forEach(method -> info.getPatternValues()
+                                                .forEach(pattern -> mapped.add(method + " " + pattern)));
+                            }
+                        }));
         Set<String> covered = ENDPOINTS.stream().map(Endpoint::toString).collect(Collectors.toCollection(TreeSet::new));
         assertThat(covered).isEqualTo(mapped);
     }
@@ -143,12 +160,15 @@ class AccessControlTest {
                 "wrong issuer", forged.wrongIssuer(),
                 "wrong audience", forged.wrongAudience(),
                 "not a JWT", "not-a-token",
-                "external issuer's, unknown key", ExternalIssuer.instance().tokenWithUnknownKey("kc-user-1", List.of("admin")));
+                "external issuer's, unknown key",
+                        ExternalIssuer.instance().tokenWithUnknownKey("kc-user-1", List.of("admin")));
         badTokens.forEach((kind, token) -> {
-            HttpResponse<String> response = call(token.isEmpty() ? platform.anonymous() : platform.withToken(token), endpoint);
+            HttpResponse<String> response =
+                    call(token.isEmpty() ? platform.anonymous() : platform.withToken(token), endpoint);
             assertThat(response.statusCode()).as(kind).isEqualTo(401);
-            assertThat(response.headers().firstValue("WWW-Authenticate")).as(kind).hasValueSatisfying(value ->
-                    assertThat(value).startsWith("Bearer"));
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .as(kind)
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
             assertProblem(response, 401);
         });
     }
@@ -201,40 +221,56 @@ class AccessControlTest {
 
     @Test
     void theBadTokensWithNothingWrongAreAcceptedSoEachRefusalIsForItsOneDefect() {
-        assertThat(platform.withToken(forged.valid()).get("/api/admin/projections").statusCode()).isEqualTo(200);
+        assertThat(platform.withToken(forged.valid())
+                        .get("/api/admin/projections")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void listsShowACustomerOnlyItsOwnOrdersAndAnAdminEveryone() {
-        assertThat(read(stranger.get("/api/orders").body()).get("total").asLong()).isZero();
+        assertThat(read(stranger.get("/api/orders").body()).get("total").asLong())
+                .isZero();
         var ownPage = read(platform.get("/api/orders?size=100").body());
-        ownPage.get("items").forEach(order -> assertThat(order.get("customerId").asString()).isEqualTo(platform.customer().id()));
-        assertThat(read(platform.admin().get("/api/orders?size=1").body()).get("total").asLong())
+        ownPage.get("items")
+                .forEach(order -> assertThat(order.get("customerId").asString())
+                        .isEqualTo(platform.customer().id()));
+        assertThat(read(platform.admin().get("/api/orders?size=1").body())
+                        .get("total")
+                        .asLong())
                 .isGreaterThanOrEqualTo(ownPage.get("total").asLong());
     }
 
     @Test
     void ordersCarryTheCustomerOfTheTokenNeverOfTheBody() {
-        var placed = stranger.post("/api/orders", ORDER.replace("{\"items\"", "{\"customerId\":\"" + platform.customer().id()
-                + "\",\"items\""), "body-customer");
+        var placed = stranger.post(
+                "/api/orders",
+                ORDER.replace(
+                        "{\"items\"", "{\"customerId\":\"" + platform.customer().id() + "\",\"items\""),
+                "body-customer");
 
         assertThat(placed.statusCode()).isEqualTo(201);
         String id = read(placed.body()).get("orderId").asString();
         assertThat(stranger.order(id).get("customerId").asString()).isEqualTo(stranger.id());
-        assertThat(platform.order(id)).as("the customer named in the body cannot see it").isNull();
+        assertThat(platform.order(id))
+                .as("the customer named in the body cannot see it")
+                .isNull();
     }
 
     @Test
     void externalIssuersTokensAreAcceptedWithTheirRoles() {
-        TestPlatform.Client shopper = platform.withToken(ExternalIssuer.instance().token("kc-shopper-7", List.of("customer")));
+        TestPlatform.Client shopper =
+                platform.withToken(ExternalIssuer.instance().token("kc-shopper-7", List.of("customer")));
         String id = shopper.placeOrder("[{\"productId\":\"PROD-002\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
 
         var me = read(shopper.get("/api/auth/me").body());
         assertThat(me.get("id").asString()).isEqualTo("kc-shopper-7");
-        assertThat(me.get("issuer").asString()).isEqualTo(ExternalIssuer.instance().issuer());
+        assertThat(me.get("issuer").asString())
+                .isEqualTo(ExternalIssuer.instance().issuer());
         assertThat(shopper.order(id).get("customerId").asString()).isEqualTo("kc-shopper-7");
         assertThat(shopper.get("/api/admin/projections").statusCode()).isEqualTo(403);
-        TestPlatform.Client operator = platform.withToken(ExternalIssuer.instance().token("kc-operator-1", List.of("admin")));
+        TestPlatform.Client operator =
+                platform.withToken(ExternalIssuer.instance().token("kc-operator-1", List.of("admin")));
         assertThat(operator.get("/api/admin/projections").statusCode()).isEqualTo(200);
         assertThat(operator.get("/api/orders/" + id).statusCode()).isEqualTo(200);
     }
@@ -242,9 +278,14 @@ class AccessControlTest {
     private static HttpResponse<String> call(TestPlatform.Client client, Endpoint endpoint) {
         if (endpoint.pattern().endsWith("/stream")) {
             // a stream's headers come with its first event; one that stays silent was let in and is kept open
-            var request = client.request(endpoint.path()).header("Accept", "text/event-stream").GET().build();
+            var request = client.request(endpoint.path())
+                    .header("Accept", "text/event-stream")
+                    .GET()
+                    .build();
             try {
-                return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(15, TimeUnit.SECONDS);
+                return HttpClient.newHttpClient()
+                        .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                        .get(15, TimeUnit.SECONDS);
             } catch (TimeoutException open) {
                 throw new AssertionError(endpoint + " let the request in and kept the stream open");
             } catch (InterruptedException | ExecutionException e) {
@@ -258,12 +299,15 @@ class AccessControlTest {
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         var problem = read(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContain("org.springframework")
-                .doesNotContain("io.orderflow").doesNotContain("\tat ");
+        assertThat(response.body())
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("org.springframework")
+                .doesNotContain("io.orderflow")
+                .doesNotContain("\tat ");
     }
 }

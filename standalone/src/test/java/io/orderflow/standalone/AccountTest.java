@@ -1,23 +1,22 @@
 package io.orderflow.standalone;
 
+import static io.orderflow.standalone.TestPlatform.PASSWORD;
+import static io.orderflow.standalone.TestPlatform.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.orderflow.standalone.TestPlatform.PASSWORD;
-import static io.orderflow.standalone.TestPlatform.read;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Accounts through the API: sign-up rules, sign-in, tokens, sign-out, lock-out, and what an admin manages. */
 class AccountTest {
@@ -44,7 +43,8 @@ class AccountTest {
     void signUpRefusesBadInputNamingTheFieldAndStoresNothing(String what, String body, String field) {
         String local = "signup-" + UUID.randomUUID();
         String email = local + "@example.com";
-        HttpResponse<String> response = platform.anonymous().post("/api/auth/signup", body.formatted(email, local), Map.of());
+        HttpResponse<String> response =
+                platform.anonymous().post("/api/auth/signup", body.formatted(email, local), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = read(response.body());
@@ -52,8 +52,10 @@ class AccountTest {
         if (field.equals("password") && !what.equals("no password")) {
             assertThat(problem.get("rules").asString()).contains("10 to 128 characters");
         }
-        assertThat(platform.jdbc().queryForObject("select count(*) from account where lower(email) = lower(?)",
-                Integer.class, email)).isZero();
+        assertThat(platform.jdbc()
+                        .queryForObject(
+                                "select count(*) from account where lower(email) = lower(?)", Integer.class, email))
+                .isZero();
     }
 
     @Test
@@ -64,8 +66,10 @@ class AccountTest {
         HttpResponse<String> again = signUp(email.toLowerCase());
 
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(read(again.body()).get("errors").get(0).get("field").asString()).isEqualTo("email");
-        assertThat(platform.signIn(email.toUpperCase(), PASSWORD, Map.of()).statusCode()).as("sign-in ignores case too")
+        assertThat(read(again.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("email");
+        assertThat(platform.signIn(email.toUpperCase(), PASSWORD, Map.of()).statusCode())
+                .as("sign-in ignores case too")
                 .isEqualTo(200);
     }
 
@@ -73,9 +77,10 @@ class AccountTest {
     void signInFailureDoesNotSayWhetherTheEmailOrThePasswordWasWrong() {
         TestPlatform.Client account = platform.newCustomer();
 
-        HttpResponse<String> wrongPassword = platform.signIn(account.email(), "not the password at all", from("198.51.100.1"));
-        HttpResponse<String> unknownEmail = platform.signIn("nobody-" + UUID.randomUUID() + "@example.com", PASSWORD,
-                from("198.51.100.2"));
+        HttpResponse<String> wrongPassword =
+                platform.signIn(account.email(), "not the password at all", from("198.51.100.1"));
+        HttpResponse<String> unknownEmail =
+                platform.signIn("nobody-" + UUID.randomUUID() + "@example.com", PASSWORD, from("198.51.100.2"));
 
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(unknownEmail.statusCode()).isEqualTo(401);
@@ -86,7 +91,8 @@ class AccountTest {
     void tokenIsAShortLivedRs256JwtVerifiableWithThePublishedKeys() throws Exception {
         TestPlatform.Client account = platform.newCustomer();
         SignedJWT token = SignedJWT.parse(account.token());
-        JWKSet keys = JWKSet.parse(platform.anonymous().get("/.well-known/jwks.json").body());
+        JWKSet keys =
+                JWKSet.parse(platform.anonymous().get("/.well-known/jwks.json").body());
 
         RSAKey key = (RSAKey) keys.getKeyByKeyId(token.getHeader().getKeyID());
         assertThat(key).isNotNull();
@@ -98,7 +104,9 @@ class AccountTest {
         assertThat(claims.getIssuer()).isEqualTo("orderflow");
         assertThat(claims.getAudience()).containsExactly("orderflow-api");
         assertThat(claims.getStringListClaim("roles")).containsExactly("CUSTOMER");
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(15));
         assertThat(claims.toString()).doesNotContain(PASSWORD).doesNotContain("password");
     }
@@ -125,7 +133,10 @@ class AccountTest {
         assertThat(account.get("/api/orders").statusCode()).isEqualTo(401);
         assertThat(account.post("/api/auth/signout", "", Map.of()).statusCode()).isEqualTo(401);
         assertThat(otherDevice.get("/api/orders").statusCode()).isEqualTo(200);
-        assertThat(platform.signedIn(account.email(), PASSWORD).get("/api/orders").statusCode()).isEqualTo(200);
+        assertThat(platform.signedIn(account.email(), PASSWORD)
+                        .get("/api/orders")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -133,11 +144,15 @@ class AccountTest {
         TestPlatform.Client account = platform.newCustomer();
         Map<String, String> address = from("198.51.100.10");
         for (int i = 0; i < TestPlatform.ACCOUNT_SLOW_AFTER; i++) {
-            assertThat(platform.signIn(account.email(), "wrong password " + i, address).statusCode()).isEqualTo(401);
+            assertThat(platform.signIn(account.email(), "wrong password " + i, address)
+                            .statusCode())
+                    .isEqualTo(401);
         }
 
         HttpResponse<String> tooSoon = platform.signIn(account.email(), PASSWORD, address);
-        assertThat(tooSoon.statusCode()).as("slowed down: even the right password must wait").isEqualTo(429);
+        assertThat(tooSoon.statusCode())
+                .as("slowed down: even the right password must wait")
+                .isEqualTo(429);
         long wait = Long.parseLong(tooSoon.headers().firstValue("Retry-After").orElseThrow());
         assertThat(wait).isBetween(1L, 2L);
         assertThat(read(tooSoon.body()).get("type").asString()).endsWith("/too-many-requests");
@@ -154,9 +169,13 @@ class AccountTest {
         assertThat(wait).as("locked for the lock duration").isGreaterThan(800);
         HttpResponse<String> rightPassword = platform.signIn(account.email(), PASSWORD, from("198.51.100.11"));
         assertThat(rightPassword.statusCode()).as("locked from every address").isEqualTo(429);
-        assertThat(account.get("/api/orders").statusCode()).as("tokens already held go on working").isEqualTo(200);
-        assertThat(platform.signIn(platform.newCustomer().email(), PASSWORD, address).statusCode())
-                .as("other accounts from the same address are not locked").isEqualTo(200);
+        assertThat(account.get("/api/orders").statusCode())
+                .as("tokens already held go on working")
+                .isEqualTo(200);
+        assertThat(platform.signIn(platform.newCustomer().email(), PASSWORD, address)
+                        .statusCode())
+                .as("other accounts from the same address are not locked")
+                .isEqualTo(200);
     }
 
     @Test
@@ -164,7 +183,8 @@ class AccountTest {
         Map<String, String> address = from("203.0.113.77");
         for (int i = 0; i < TestPlatform.ADDRESS_SLOW_AFTER; i++) {
             assertThat(platform.signIn("guess-" + i + "-" + UUID.randomUUID() + "@example.com", PASSWORD, address)
-                    .statusCode()).isEqualTo(401);
+                            .statusCode())
+                    .isEqualTo(401);
         }
         TestPlatform.Client victim = platform.newCustomer();
         HttpResponse<String> tooSoon = platform.signIn(victim.email(), PASSWORD, address);
@@ -173,7 +193,8 @@ class AccountTest {
         long wait = Long.parseLong(tooSoon.headers().firstValue("Retry-After").orElseThrow());
         for (int failure = TestPlatform.ADDRESS_SLOW_AFTER; failure < TestPlatform.ADDRESS_LOCK_AFTER; failure++) {
             Thread.sleep(Duration.ofSeconds(wait).toMillis() + 100);
-            assertThat(platform.signIn("guess-" + UUID.randomUUID() + "@example.com", PASSWORD, address).statusCode())
+            assertThat(platform.signIn("guess-" + UUID.randomUUID() + "@example.com", PASSWORD, address)
+                            .statusCode())
                     .isEqualTo(401);
             HttpResponse<String> next = platform.signIn(victim.email(), PASSWORD, address);
             assertThat(next.statusCode()).isEqualTo(429);
@@ -181,8 +202,10 @@ class AccountTest {
         }
 
         assertThat(wait).isGreaterThan(800);
-        assertThat(platform.signIn(victim.email(), PASSWORD, from("203.0.113.78")).statusCode())
-                .as("the account itself is not locked").isEqualTo(200);
+        assertThat(platform.signIn(victim.email(), PASSWORD, from("203.0.113.78"))
+                        .statusCode())
+                .as("the account itself is not locked")
+                .isEqualTo(200);
     }
 
     @Test
@@ -197,16 +220,22 @@ class AccountTest {
     void adminFindsAnAccountByEmailAndById() {
         TestPlatform.Client account = platform.newCustomer();
 
-        JsonNode page = read(platform.admin().get("/api/admin/users?email=" + account.email().toUpperCase()).body());
-        JsonNode found = read(platform.admin().get("/api/admin/users/" + account.id()).body());
+        JsonNode page = read(platform.admin()
+                .get("/api/admin/users?email=" + account.email().toUpperCase())
+                .body());
+        JsonNode found =
+                read(platform.admin().get("/api/admin/users/" + account.id()).body());
 
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(account.id());
         assertThat(found.get("email").asString()).isEqualTo(account.email());
         assertThat(found.get("role").asString()).isEqualTo("CUSTOMER");
         assertThat(page.toString() + found).doesNotContain("password").doesNotContain("{bcrypt}");
-        assertThat(platform.admin().get("/api/admin/users/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-        assertThat(read(platform.admin().get("/api/admin/users?role=ADMIN").body()).get("items").findValuesAsString("role"))
+        assertThat(platform.admin().get("/api/admin/users/" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
+        assertThat(read(platform.admin().get("/api/admin/users?role=ADMIN").body())
+                        .get("items")
+                        .findValuesAsString("role"))
                 .containsOnly("ADMIN");
     }
 
@@ -215,48 +244,71 @@ class AccountTest {
         TestPlatform.Client account = platform.newCustomer();
         assertThat(account.get("/api/admin/projections").statusCode()).isEqualTo(403);
 
-        HttpResponse<String> changed = platform.admin().send("PUT", "/api/admin/users/" + account.id() + "/role",
-                "{\"role\":\"ADMIN\"}", Map.of());
+        HttpResponse<String> changed = platform.admin()
+                .send("PUT", "/api/admin/users/" + account.id() + "/role", "{\"role\":\"ADMIN\"}", Map.of());
 
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(read(changed.body()).get("role").asString()).isEqualTo("ADMIN");
-        assertThat(account.get("/api/orders").statusCode()).as("the token with the old role ends").isEqualTo(401);
-        assertThat(platform.signedIn(account.email(), PASSWORD).get("/api/admin/projections").statusCode()).isEqualTo(200);
-        assertThat(platform.admin().send("PUT", "/api/admin/users/" + account.id() + "/role", "{\"role\":\"ROOT\"}",
-                Map.of()).statusCode()).isEqualTo(400);
+        assertThat(account.get("/api/orders").statusCode())
+                .as("the token with the old role ends")
+                .isEqualTo(401);
+        assertThat(platform.signedIn(account.email(), PASSWORD)
+                        .get("/api/admin/projections")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(platform.admin()
+                        .send("PUT", "/api/admin/users/" + account.id() + "/role", "{\"role\":\"ROOT\"}", Map.of())
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void aDisabledAccountCannotSignInAndItsTokensStop() {
         TestPlatform.Client account = platform.newCustomer();
 
-        assertThat(platform.admin().post("/api/admin/users/" + account.id() + "/disable", "", Map.of()).statusCode())
+        assertThat(platform.admin()
+                        .post("/api/admin/users/" + account.id() + "/disable", "", Map.of())
+                        .statusCode())
                 .isEqualTo(200);
 
         assertThat(account.get("/api/orders").statusCode()).isEqualTo(401);
         HttpResponse<String> signIn = platform.signIn(account.email(), PASSWORD, from("198.51.100.30"));
         assertThat(signIn.statusCode()).isEqualTo(401);
-        assertThat(read(signIn.body()).get("detail").asString()).as("the same words as a wrong password")
+        assertThat(read(signIn.body()).get("detail").asString())
+                .as("the same words as a wrong password")
                 .isEqualTo("The email or password is wrong, or the account is disabled");
 
-        assertThat(platform.admin().post("/api/admin/users/" + account.id() + "/enable", "", Map.of()).statusCode())
+        assertThat(platform.admin()
+                        .post("/api/admin/users/" + account.id() + "/enable", "", Map.of())
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(platform.signIn(account.email(), PASSWORD, from("198.51.100.32")).statusCode()).isEqualTo(200);
+        assertThat(platform.signIn(account.email(), PASSWORD, from("198.51.100.32"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void anAdminCannotDisableOrDemoteItself() {
-        String adminId = read(platform.admin().get("/api/auth/me").body()).get("id").asString();
+        String adminId =
+                read(platform.admin().get("/api/auth/me").body()).get("id").asString();
 
-        assertThat(platform.admin().post("/api/admin/users/" + adminId + "/disable", "", Map.of()).statusCode()).isEqualTo(409);
-        assertThat(platform.admin().send("PUT", "/api/admin/users/" + adminId + "/role", "{\"role\":\"CUSTOMER\"}", Map.of())
-                .statusCode()).isEqualTo(409);
+        assertThat(platform.admin()
+                        .post("/api/admin/users/" + adminId + "/disable", "", Map.of())
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(platform.admin()
+                        .send("PUT", "/api/admin/users/" + adminId + "/role", "{\"role\":\"CUSTOMER\"}", Map.of())
+                        .statusCode())
+                .isEqualTo(409);
         assertThat(platform.admin().get("/api/admin/projections").statusCode()).isEqualTo(200);
     }
 
     private static HttpResponse<String> signUp(String email) {
-        return platform.anonymous().post("/api/auth/signup",
-                "{\"email\":\"%s\",\"name\":\"Grace\",\"password\":\"%s\"}".formatted(email, PASSWORD), Map.of());
+        return platform.anonymous()
+                .post(
+                        "/api/auth/signup",
+                        "{\"email\":\"%s\",\"name\":\"Grace\",\"password\":\"%s\"}".formatted(email, PASSWORD),
+                        Map.of());
     }
 
     /** Speaks for another client address, as a proxy in front of the gateway would. */

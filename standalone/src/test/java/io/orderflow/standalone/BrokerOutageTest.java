@@ -1,11 +1,10 @@
 package io.orderflow.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.cloudevents.CloudEvent;
 import io.orderflow.kafka.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Kafka broker stops for 6 seconds while orders flow, then comes back. The platform's producer gives up on a
@@ -48,8 +47,10 @@ class BrokerOutageTest {
             for (int customer = 0; customer < 2; customer++) {
                 customers.submit(() -> {
                     while (placing.get()) {
-                        orders.add(platform.placeOrder("[{\"productId\":\"PROD-00" + (1 + orders.size() % 8)
-                                + "\",\"quantity\":1}]", orders.size() % 7 == 0 ? "pm_card_chargeDeclined" : "pm_card_visa", "N1 9GU"));
+                        orders.add(platform.placeOrder(
+                                "[{\"productId\":\"PROD-00" + (1 + orders.size() % 8) + "\",\"quantity\":1}]",
+                                orders.size() % 7 == 0 ? "pm_card_chargeDeclined" : "pm_card_visa",
+                                "N1 9GU"));
                         Thread.sleep(250);
                     }
                     return null;
@@ -61,7 +62,8 @@ class BrokerOutageTest {
             infrastructure.stopKafka();
             boolean publisherFailed;
             try {
-                publisherFailed = await().atMost(OUTAGE).pollInterval(Duration.ofMillis(250))
+                publisherFailed = await().atMost(OUTAGE)
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> publisherInError(platform), failed -> failed);
                 Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
             } finally {
@@ -73,7 +75,8 @@ class BrokerOutageTest {
             customers.shutdown();
             assertThat(customers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-            orders.forEach(orderId -> platform.awaitStatus(orderId, Duration.ofSeconds(60), TestPlatform.TERMINAL.toArray(String[]::new)));
+            orders.forEach(orderId -> platform.awaitStatus(
+                    orderId, Duration.ofSeconds(60), TestPlatform.TERMINAL.toArray(String[]::new)));
             Map<String, List<String>> expected = KafkaContractTest.publishedEventIdsInStoreOrder(platform, orders);
             Set<String> expectedIds = new LinkedHashSet<>();
             expected.values().forEach(expectedIds::addAll);
@@ -82,11 +85,16 @@ class BrokerOutageTest {
             var received = new ArrayList<ConsumerRecord<String, byte[]>>();
             var distinct = new HashMap<String, byte[]>();
             try {
-                received.addAll(KafkaTopics.readUntil(bootstrap, Topics.OUTBOUND, record -> orderIds.contains(record.key()),
+                received.addAll(KafkaTopics.readUntil(
+                        bootstrap,
+                        Topics.OUTBOUND,
+                        record -> orderIds.contains(record.key()),
                         records -> {
-                            records.forEach(record -> distinct.putIfAbsent(KafkaTopics.cloudEvent(record).getId(), record.value()));
+                            records.forEach(record -> distinct.putIfAbsent(
+                                    KafkaTopics.cloudEvent(record).getId(), record.value()));
                             return distinct.keySet().containsAll(expectedIds);
-                        }, Duration.ofMinutes(3)));
+                        },
+                        Duration.ofMinutes(3)));
             } catch (AssertionError notAll) {
                 // reported below with the figures
             }
@@ -99,23 +107,39 @@ class BrokerOutageTest {
                 byte[] before = seen.putIfAbsent(event.getId(), record.value());
                 if (before != null) {
                     duplicated++;
-                    assertThat(Arrays.equals(before, record.value())).as("a duplicate is the same message").isTrue();
+                    assertThat(Arrays.equals(before, record.value()))
+                            .as("a duplicate is the same message")
+                            .isTrue();
                 } else {
-                    firstSeen.computeIfAbsent(record.topic() + " " + record.key(), key -> new ArrayList<>()).add(event.getId());
+                    firstSeen
+                            .computeIfAbsent(record.topic() + " " + record.key(), key -> new ArrayList<>())
+                            .add(event.getId());
                 }
             }
             var missing = new LinkedHashSet<>(expectedIds);
             missing.removeAll(seen.keySet());
             var unexpected = new LinkedHashSet<>(seen.keySet());
             unexpected.removeAll(expectedIds);
-            System.out.printf("[outage] broker down %d s, the publisher in error during it: %s; %d orders (%d placed"
+            System.out.printf(
+                    "[outage] broker down %d s, the publisher in error during it: %s; %d orders (%d placed"
                             + " during the outage); integration events: expected %d, received %d, duplicated %d,"
                             + " missing %d, unexpected %d%n",
-                    OUTAGE.toSeconds(), publisherFailed, orders.size(), duringOutage, expectedIds.size(),
-                    received.size(), duplicated, missing.size(), unexpected.size());
+                    OUTAGE.toSeconds(),
+                    publisherFailed,
+                    orders.size(),
+                    duringOutage,
+                    expectedIds.size(),
+                    received.size(),
+                    duplicated,
+                    missing.size(),
+                    unexpected.size());
 
-            assertThat(publisherFailed).as("a send failed and the publisher retries from its position").isTrue();
-            assertThat(duringOutage).as("orders are accepted while the broker is away").isPositive();
+            assertThat(publisherFailed)
+                    .as("a send failed and the publisher retries from its position")
+                    .isTrue();
+            assertThat(duringOutage)
+                    .as("orders are accepted while the broker is away")
+                    .isPositive();
             assertThat(missing).as("missing").isEmpty();
             assertThat(unexpected).as("ids that are not in the event store").isEmpty();
             assertThat(firstSeen).as("in store order per order and topic").isEqualTo(expected);
@@ -126,7 +150,8 @@ class BrokerOutageTest {
     }
 
     private static boolean publisherInError(TestPlatform platform) {
-        for (JsonNode processor : TestPlatform.read(platform.admin().get("/api/admin/projections").body())) {
+        for (JsonNode processor :
+                TestPlatform.read(platform.admin().get("/api/admin/projections").body())) {
             if (processor.get("name").asString().equals(PUBLISHER)) {
                 return processor.get("error").asBoolean();
             }

@@ -1,20 +1,19 @@
 package io.orderflow.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.orderflow.kafka.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Carrier reports arriving on {@code orderflow.carrier-updates.v1}: applied to the parcel once per event id, and a
@@ -36,7 +35,8 @@ class CarrierUpdatesTest {
 
     @Test
     void carrierReportsTakeTheParcelToItsEndAndARedeliveredReportIsAppliedOnce() {
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_visa", CARRIER_POSTAL_CODE);
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_visa", CARRIER_POSTAL_CODE);
         platform.awaitStatus(orderId, SETTLES, "PAID");
         String shipmentId = shipmentOf(orderId);
 
@@ -56,13 +56,18 @@ class CarrierUpdatesTest {
         await().atMost(SETTLES).until(() -> processed(marker) == 1);
         assertThat(processed(dispatched)).isEqualTo(1);
         assertThat(processed(delivered)).isEqualTo(1);
-        assertThat(platform.storyOf(orderId)).containsOnlyOnce("ShipmentDispatchedEvent", "ShipmentDeliveredEvent",
-                "OrderDeliveredEvent", "PaymentCapturedEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsOnlyOnce(
+                        "ShipmentDispatchedEvent",
+                        "ShipmentDeliveredEvent",
+                        "OrderDeliveredEvent",
+                        "PaymentCapturedEvent");
     }
 
     @Test
     void unreadableOrInapplicableUpdatesGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_visa", CARRIER_POSTAL_CODE);
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_visa", CARRIER_POSTAL_CODE);
         platform.awaitStatus(orderId, SETTLES, "PAID");
         String shipmentId = shipmentOf(orderId);
         String key = "dlt-" + UUID.randomUUID();
@@ -74,18 +79,30 @@ class CarrierUpdatesTest {
         report(UUID.randomUUID().toString(), "shipment-dispatched", "{\"shipmentId\":\"" + shipmentId + "\"}");
 
         platform.awaitStatus(orderId, SETTLES, "SHIPPED");
-        List<ConsumerRecord<String, byte[]>> dead = KafkaTopics.readUntil(kafka, List.of(Topics.CARRIER_UPDATES_DLT),
-                record -> key.equals(record.key()), records -> records.size() >= 4, SETTLES);
-        List<String> reasons = dead.stream().map(record -> new String(
-                record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8)).toList();
+        List<ConsumerRecord<String, byte[]>> dead = KafkaTopics.readUntil(
+                kafka,
+                List.of(Topics.CARRIER_UPDATES_DLT),
+                record -> key.equals(record.key()),
+                records -> records.size() >= 4,
+                SETTLES);
+        List<String> reasons = dead.stream()
+                .map(record -> new String(
+                        record.headers()
+                                .lastHeader("kafka_dlt-exception-message")
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .toList();
         System.out.printf("[carrier] dead letters: %s%n", reasons);
 
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("this is not JSON");
         assertThat(reasons.get(0)).contains("not a CloudEvents 1.0 JSON message");
         assertThat(reasons.get(1)).contains("unknown type io.orderflow.carrier.shipment-teleported.v1");
-        assertThat(reasons.get(2)).contains("does not match io.orderflow.carrier.shipment-failed.v1").contains("reason");
+        assertThat(reasons.get(2))
+                .contains("does not match io.orderflow.carrier.shipment-failed.v1")
+                .contains("reason");
         assertThat(reasons.get(3)).contains("there is no shipment no-such-shipment");
-        dead.forEach(record -> assertThat(record.headers().lastHeader("kafka_dlt-original-topic").value())
+        dead.forEach(record -> assertThat(
+                        record.headers().lastHeader("kafka_dlt-original-topic").value())
                 .isEqualTo(Topics.CARRIER_UPDATES.getBytes(StandardCharsets.UTF_8)));
         assertThat(platform.storyOf(orderId)).doesNotContain("ShipmentFailedEvent");
     }
@@ -108,14 +125,22 @@ class CarrierUpdatesTest {
     }
 
     private static int processed(String eventId) {
-        return platform.jdbc().queryForObject("select count(*) from processed_carrier_update where event_id = ?",
-                Integer.class, eventId);
+        return platform.jdbc()
+                .queryForObject(
+                        "select count(*) from processed_carrier_update where event_id = ?", Integer.class, eventId);
     }
 
     private static String shipmentOf(String orderId) {
-        return await().atMost(SETTLES).until(() -> platform.jdbc().queryForList("select aggregateidentifier from domainevententry"
-                        + " where payloadtype = 'io.orderflow.api.shipping.ShipmentCreatedEvent'"
-                        + " and convert_from(payload, 'UTF8')::jsonb ->> 'orderId' = ?", String.class, orderId),
-                ids -> !ids.isEmpty()).get(0);
+        return await().atMost(SETTLES)
+                .until(
+                        () -> platform.jdbc()
+                                .queryForList(
+                                        "select aggregateidentifier from domainevententry"
+                                                + " where payloadtype = 'io.orderflow.api.shipping.ShipmentCreatedEvent'"
+                                                + " and convert_from(payload, 'UTF8')::jsonb ->> 'orderId' = ?",
+                                        String.class,
+                                        orderId),
+                        ids -> !ids.isEmpty())
+                .get(0);
     }
 }

@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -101,7 +100,11 @@ final class ExternalIssuer {
                 .claim("realm_access", Map.of("roles", roles))
                 .build();
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), claims);
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(signer.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(signer));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -10,8 +10,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import org.springframework.security.converter.RsaKeyConverters;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.springframework.security.converter.RsaKeyConverters;
 
 /**
  * Tokens made the way an attacker would try, each wrong in exactly one way; {@link #valid} is the same token with
@@ -48,8 +47,12 @@ final class ForgedTokens {
 
     String expired() {
         Instant past = Instant.now().minusSeconds(600);
-        return sign(platformKey, JWSAlgorithm.RS256, claims -> claims.issueTime(Date.from(past.minusSeconds(900)))
-                .notBeforeTime(Date.from(past.minusSeconds(900))).expirationTime(Date.from(past)));
+        return sign(
+                platformKey,
+                JWSAlgorithm.RS256,
+                claims -> claims.issueTime(Date.from(past.minusSeconds(900)))
+                        .notBeforeTime(Date.from(past.minusSeconds(900)))
+                        .expirationTime(Date.from(past)));
     }
 
     String wrongIssuer() {
@@ -63,7 +66,8 @@ final class ForgedTokens {
     /** Signed by another key that claims the platform key's id. */
     String wrongKey() {
         try {
-            RSAKey other = new RSAKeyGenerator(2048).keyID(platformKey.getKeyID()).generate();
+            RSAKey other =
+                    new RSAKeyGenerator(2048).keyID(platformKey.getKeyID()).generate();
             return sign(other, JWSAlgorithm.RS256, claims -> claims);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -78,7 +82,10 @@ final class ForgedTokens {
     /** HMAC-signed with the platform's public key as the secret: the classic algorithm confusion. */
     String hmacWithPublicKey() {
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(platformKey.getKeyID()).build(),
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(platformKey.getKeyID())
+                            .build(),
                     claims(claims -> claims).build());
             jwt.sign(new MACSigner(platformKey.toPublicJWK().toRSAPublicKey().getEncoded()));
             return jwt.serialize();
@@ -89,7 +96,9 @@ final class ForgedTokens {
 
     private String sign(RSAKey key, JWSAlgorithm algorithm, UnaryOperator<JWTClaimsSet.Builder> change) {
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), claims(change).build());
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(),
+                    claims(change).build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -113,10 +122,13 @@ final class ForgedTokens {
 
     private static RSAKey readKey(Path directory) {
         try (InputStream publicPem = Files.newInputStream(directory.resolve("jwt-signing-key.pub.pem"));
-             InputStream privatePem = Files.newInputStream(directory.resolve("jwt-signing-key.pem"))) {
+                InputStream privatePem = Files.newInputStream(directory.resolve("jwt-signing-key.pem"))) {
             RSAPublicKey publicKey = RsaKeyConverters.x509().convert(publicPem);
             RSAPrivateKey privateKey = RsaKeyConverters.pkcs8().convert(privatePem);
-            return new RSAKey.Builder(publicKey).privateKey(privateKey).keyIDFromThumbprint().build();
+            return new RSAKey.Builder(publicKey)
+                    .privateKey(privateKey)
+                    .keyIDFromThumbprint()
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JOSEException e) {

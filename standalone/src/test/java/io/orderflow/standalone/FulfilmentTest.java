@@ -1,19 +1,18 @@
 package io.orderflow.standalone;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.stripe.Stripe;
 import com.stripe.net.Webhook;
 import io.orderflow.command.payment.simulated.SimulatedPaymentGateway;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every path of an order's life on the real embedded PostgreSQL, Kafka and MongoDB, driven over HTTP: delivered,
@@ -41,14 +40,25 @@ class FulfilmentTest {
         JsonNode order = platform.awaitStatus(orderId, SETTLES, "DELIVERED");
         assertThat(order.get("reason").isNull()).isTrue();
         // the carrier may report delivery before the capture that its pick-up started is stored
-        assertThat(platform.storyOf(orderId)).hasSize(12).containsSubsequence("OrderPlacedEvent", "StockReservedEvent",
-                "OrderAwaitingPaymentEvent", "PaymentAuthorizedEvent", "OrderPaidEvent", "ShipmentCreatedEvent",
-                "ShipmentDispatchedEvent", "PaymentCapturedEvent", "OrderShippedEvent", "StockCommittedEvent",
-                "OrderDeliveredEvent");
-        assertThat(platform.storyOf(orderId)).containsSubsequence("ShipmentDispatchedEvent", "ShipmentDeliveredEvent",
-                "StockCommittedEvent");
+        assertThat(platform.storyOf(orderId))
+                .hasSize(12)
+                .containsSubsequence(
+                        "OrderPlacedEvent",
+                        "StockReservedEvent",
+                        "OrderAwaitingPaymentEvent",
+                        "PaymentAuthorizedEvent",
+                        "OrderPaidEvent",
+                        "ShipmentCreatedEvent",
+                        "ShipmentDispatchedEvent",
+                        "PaymentCapturedEvent",
+                        "OrderShippedEvent",
+                        "StockCommittedEvent",
+                        "OrderDeliveredEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsSubsequence("ShipmentDispatchedEvent", "ShipmentDeliveredEvent", "StockCommittedEvent");
         platform.awaitStock("PROD-004", before[0] - 3, before[1]);
-        assertThat(platform.providerOperations(orderId, "authorize", "requires_capture")).isEqualTo(1);
+        assertThat(platform.providerOperations(orderId, "authorize", "requires_capture"))
+                .isEqualTo(1);
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
     }
 
@@ -57,30 +67,45 @@ class FulfilmentTest {
         int[] headphones = platform.settledStock("PROD-001");
         int[] webcams = platform.settledStock("PROD-006");
 
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-001\",\"quantity\":1},"
-                + "{\"productId\":\"PROD-006\",\"quantity\":" + (webcams[0] + 1) + "}]", "pm_card_visa", "N1 9GU");
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-001\",\"quantity\":1}," + "{\"productId\":\"PROD-006\",\"quantity\":"
+                        + (webcams[0] + 1) + "}]",
+                "pm_card_visa",
+                "N1 9GU");
 
         JsonNode order = platform.awaitStatus(orderId, SETTLES, "REJECTED");
         assertThat(order.get("reason").asString()).startsWith("out of stock: PROD-006");
-        assertThat(platform.storyOf(orderId)).containsExactly("OrderPlacedEvent", "StockReservedEvent",
-                "StockReservationRejectedEvent", "StockReleasedEvent", "OrderRejectedEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsExactly(
+                        "OrderPlacedEvent",
+                        "StockReservedEvent",
+                        "StockReservationRejectedEvent",
+                        "StockReleasedEvent",
+                        "OrderRejectedEvent");
         platform.awaitStock("PROD-001", headphones);
         platform.awaitStock("PROD-006", webcams);
-        assertThat(platform.providerOperations(orderId, "authorize", "requires_capture")).isZero();
+        assertThat(platform.providerOperations(orderId, "authorize", "requires_capture"))
+                .isZero();
     }
 
     @Test
     void declinedCardCancelsTheOrderWithStockRestored() {
         int[] before = platform.settledStock("PROD-007");
 
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":2}]",
-                "pm_card_chargeDeclinedInsufficientFunds", "N1 9GU");
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-007\",\"quantity\":2}]", "pm_card_chargeDeclinedInsufficientFunds", "N1 9GU");
 
         JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
         assertThat(order.get("reason").asString())
                 .isEqualTo("payment declined (insufficient_funds): Your card has insufficient funds.");
-        assertThat(platform.storyOf(orderId)).containsExactly("OrderPlacedEvent", "StockReservedEvent",
-                "OrderAwaitingPaymentEvent", "PaymentDeclinedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsExactly(
+                        "OrderPlacedEvent",
+                        "StockReservedEvent",
+                        "OrderAwaitingPaymentEvent",
+                        "PaymentDeclinedEvent",
+                        "StockReleasedEvent",
+                        "OrderCancelledEvent");
         platform.awaitStock("PROD-007", before);
     }
 
@@ -92,8 +117,13 @@ class FulfilmentTest {
 
         JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
         assertThat(order.get("reason").asString()).isEqualTo("shipment failed: the parcel was lost in transit");
-        assertThat(platform.storyOf(orderId)).containsSubsequence("ShipmentDispatchedEvent", "ShipmentFailedEvent",
-                "PaymentRefundedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsSubsequence(
+                        "ShipmentDispatchedEvent",
+                        "ShipmentFailedEvent",
+                        "PaymentRefundedEvent",
+                        "StockReleasedEvent",
+                        "OrderCancelledEvent");
         assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentCapturedEvent", "PaymentRefundedEvent");
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
         assertThat(platform.providerOperations(orderId, "refund", "refunded")).isEqualTo(1);
@@ -108,8 +138,13 @@ class FulfilmentTest {
 
         JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
         assertThat(order.get("reason").asString()).startsWith("the carrier refused the parcel");
-        assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentAuthorizedEvent",
-                "ShipmentBookingRefusedEvent", "PaymentVoidedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsSubsequence(
+                        "PaymentAuthorizedEvent",
+                        "ShipmentBookingRefusedEvent",
+                        "PaymentVoidedEvent",
+                        "StockReleasedEvent",
+                        "OrderCancelledEvent");
         assertThat(platform.providerOperations(orderId, "void", "canceled")).isEqualTo(1);
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isZero();
         platform.awaitStock("PROD-005", before);
@@ -118,8 +153,8 @@ class FulfilmentTest {
     @Test
     void customerCancelsWhileAwaitingPayment() {
         int[] before = platform.settledStock("PROD-008");
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":4}]",
-                "pm_card_authenticationRequired", "N1 9GU");
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-008\",\"quantity\":4}]", "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
 
         HttpResponse<String> cancelled = platform.post("/api/orders/" + orderId + "/cancel", "", Map.of());
@@ -127,8 +162,13 @@ class FulfilmentTest {
         assertThat(cancelled.statusCode()).isEqualTo(202);
         JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
         assertThat(order.get("reason").asString()).isEqualTo("cancelled by the customer");
-        assertThat(platform.storyOf(orderId)).containsSubsequence("PaymentActionRequiredEvent",
-                "OrderCancellationRequestedEvent", "PaymentVoidedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsSubsequence(
+                        "PaymentActionRequiredEvent",
+                        "OrderCancellationRequestedEvent",
+                        "PaymentVoidedEvent",
+                        "StockReleasedEvent",
+                        "OrderCancelledEvent");
         assertThat(platform.providerOperations(orderId, "void", "canceled")).isEqualTo(1);
         platform.awaitStock("PROD-008", before);
     }
@@ -143,9 +183,15 @@ class FulfilmentTest {
 
         assertThat(cancelled.statusCode()).isEqualTo(202);
         platform.awaitStatus(orderId, SETTLES, "CANCELLED");
-        assertThat(platform.storyOf(orderId)).containsSubsequence("OrderPaidEvent", "ShipmentCreatedEvent",
-                "OrderCancellationRequestedEvent", "ShipmentCancelledEvent", "PaymentVoidedEvent",
-                "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsSubsequence(
+                        "OrderPaidEvent",
+                        "ShipmentCreatedEvent",
+                        "OrderCancellationRequestedEvent",
+                        "ShipmentCancelledEvent",
+                        "PaymentVoidedEvent",
+                        "StockReleasedEvent",
+                        "OrderCancelledEvent");
         assertThat(platform.storyOf(orderId)).doesNotContain("ShipmentDispatchedEvent", "PaymentCapturedEvent");
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isZero();
         platform.awaitStock("PROD-003", before);
@@ -160,97 +206,139 @@ class FulfilmentTest {
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(TestPlatform.read(refused.body()).get("detail").asString()).contains("is DELIVERED and can no longer be cancelled; return the parcel instead");
+        assertThat(TestPlatform.read(refused.body()).get("detail").asString())
+                .contains("is DELIVERED and can no longer be cancelled; return the parcel instead");
     }
 
     @Test
     void operatorForcesCompensationOfAnOrderWaitingForPayment() {
         int[] before = platform.settledStock("PROD-008");
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":1}]",
-                "pm_card_authenticationRequired", "N1 9GU");
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
 
-        HttpResponse<String> compensating = platform.admin().post("/api/admin/orders/" + orderId + "/compensate",
-                "{\"action\":\"CANCEL\",\"reason\":\"fraud check\"}", Map.of());
+        HttpResponse<String> compensating = platform.admin()
+                .post(
+                        "/api/admin/orders/" + orderId + "/compensate",
+                        "{\"action\":\"CANCEL\",\"reason\":\"fraud check\"}",
+                        Map.of());
 
         assertThat(compensating.statusCode()).isEqualTo(202);
         JsonNode order = platform.awaitStatus(orderId, SETTLES, "CANCELLED");
         assertThat(order.get("reason").asString()).isEqualTo("cancelled by an operator: fraud check");
-        assertThat(platform.storyOf(orderId)).containsSubsequence("OrderCancellationRequestedEvent",
-                "PaymentVoidedEvent", "StockReleasedEvent", "OrderCancelledEvent");
+        assertThat(platform.storyOf(orderId))
+                .containsSubsequence(
+                        "OrderCancellationRequestedEvent",
+                        "PaymentVoidedEvent",
+                        "StockReleasedEvent",
+                        "OrderCancelledEvent");
         platform.awaitStock("PROD-008", before);
     }
 
     @Test
     void operatorRetryOfAPaymentWaitingForTheCustomerDoesNotAuthorizeTwice() {
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":1}]",
-                "pm_card_authenticationRequired", "N1 9GU");
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
 
-        HttpResponse<String> retried = platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
+        HttpResponse<String> retried =
+                platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
 
         assertThat(retried.statusCode()).isEqualTo(202);
         await().atMost(SETTLES).until(() -> platform.storyOf(orderId).contains("OrderStepRetryRequestedEvent"));
-        assertThat(platform.jdbc().queryForObject("select count(*) from simulated_payment_intent where order_id = ?",
-                Integer.class, orderId)).as("one intent, however often authorization is asked for").isEqualTo(1);
+        assertThat(platform.jdbc()
+                        .queryForObject(
+                                "select count(*) from simulated_payment_intent where order_id = ?",
+                                Integer.class,
+                                orderId))
+                .as("one intent, however often authorization is asked for")
+                .isEqualTo(1);
         platform.post("/api/orders/" + orderId + "/cancel", "", Map.of());
         platform.awaitStatus(orderId, SETTLES, "CANCELLED");
     }
 
     @Test
     void operatorActionsOnAFinishedOrderAreConflictsAndBadActionsAreNamed() {
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU");
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "CANCELLED");
 
-        HttpResponse<String> retry = platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
-        HttpResponse<String> compensate = platform.admin().post("/api/admin/orders/" + orderId + "/compensate",
-                "{\"action\":\"CANCEL\"}", Map.of());
-        HttpResponse<String> unknownStep = platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"TELEPORT\"}", Map.of());
-        HttpResponse<String> noAction = platform.admin().post("/api/admin/orders/" + orderId + "/compensate", "{}", Map.of());
+        HttpResponse<String> retry =
+                platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"PAYMENT\"}", Map.of());
+        HttpResponse<String> compensate = platform.admin()
+                .post("/api/admin/orders/" + orderId + "/compensate", "{\"action\":\"CANCEL\"}", Map.of());
+        HttpResponse<String> unknownStep =
+                platform.admin().post("/api/admin/orders/" + orderId + "/retry", "{\"step\":\"TELEPORT\"}", Map.of());
+        HttpResponse<String> noAction =
+                platform.admin().post("/api/admin/orders/" + orderId + "/compensate", "{}", Map.of());
 
         assertThat(retry.statusCode()).isEqualTo(409);
         assertThat(compensate.statusCode()).isEqualTo(409);
         assertThat(unknownStep.statusCode()).isEqualTo(400);
-        assertThat(TestPlatform.read(unknownStep.body()).get("errors").get(0).get("field").asString()).isEqualTo("step");
+        assertThat(TestPlatform.read(unknownStep.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("step");
         assertThat(noAction.statusCode()).isEqualTo(400);
-        assertThat(TestPlatform.read(noAction.body()).get("errors").get(0).get("field").asString()).isEqualTo("action");
+        assertThat(TestPlatform.read(noAction.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("action");
     }
 
     @Test
     void cancellingAnUnknownOrderIsNotFound() {
-        assertThat(platform.post("/api/orders/" + UUID.randomUUID() + "/cancel", "", Map.of()).statusCode())
+        assertThat(platform.post("/api/orders/" + UUID.randomUUID() + "/cancel", "", Map.of())
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void signedStripeWebhookCompletesAPaymentThatWaitedForTheCustomer() {
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-001\",\"quantity\":1}]",
-                "pm_card_authenticationRequired", "N1 9GU");
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-001\",\"quantity\":1}]", "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
-        Map<String, Object> intent = platform.jdbc().queryForMap(
-                "select id, payment_id from simulated_payment_intent where order_id = ?", orderId);
+        Map<String, Object> intent = platform.jdbc()
+                .queryForMap("select id, payment_id from simulated_payment_intent where order_id = ?", orderId);
         // the customer completes 3-D Secure at the provider, which then reports it
         platform.context().getBean(SimulatedPaymentGateway.class).completeCustomerAction((String) intent.get("id"));
-        String event = stripeEvent("payment_intent.amount_capturable_updated", (String) intent.get("id"),
-                (String) intent.get("payment_id"), orderId);
+        String event = stripeEvent(
+                "payment_intent.amount_capturable_updated",
+                (String) intent.get("id"),
+                (String) intent.get("payment_id"),
+                orderId);
 
-        HttpResponse<String> forged = platform.post("/api/webhooks/stripe", event,
-                Map.of("Stripe-Signature", signature(event, "whsec_somebody_else")));
+        HttpResponse<String> forged = platform.post(
+                "/api/webhooks/stripe", event, Map.of("Stripe-Signature", signature(event, "whsec_somebody_else")));
         HttpResponse<String> unsigned = platform.post("/api/webhooks/stripe", event, Map.of());
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(unsigned.statusCode()).isEqualTo(400);
-        assertThat(TestPlatform.read(forged.body()).get("errors").get(0).get("field").asString()).isEqualTo("Stripe-Signature");
+        assertThat(TestPlatform.read(forged.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("Stripe-Signature");
         assertThat(platform.storyOf(orderId)).doesNotContain("PaymentAuthorizedEvent");
 
-        HttpResponse<String> signed = platform.post("/api/webhooks/stripe", event,
+        HttpResponse<String> signed = platform.post(
+                "/api/webhooks/stripe",
+                event,
                 Map.of("Stripe-Signature", signature(event, TestPlatform.WEBHOOK_SECRET)));
-        HttpResponse<String> redelivered = platform.post("/api/webhooks/stripe", event,
+        HttpResponse<String> redelivered = platform.post(
+                "/api/webhooks/stripe",
+                event,
                 Map.of("Stripe-Signature", signature(event, TestPlatform.WEBHOOK_SECRET)));
 
         assertThat(signed.statusCode()).isEqualTo(200);
         assertThat(redelivered.statusCode()).isEqualTo(200);
         platform.awaitStatus(orderId, SETTLES, "DELIVERED");
-        assertThat(platform.storyOf(orderId).stream().filter("PaymentAuthorizedEvent"::equals)).hasSize(1);
+        assertThat(platform.storyOf(orderId).stream().filter("PaymentAuthorizedEvent"::equals))
+                .hasSize(1);
         assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
     }
 
@@ -258,8 +346,8 @@ class FulfilmentTest {
         return """
                 {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,"type":"%s",
                  "data":{"object":{"id":"%s","object":"payment_intent","status":"requires_capture","amount":7999,
-                 "currency":"usd","metadata":{"payment_id":"%s","order_id":"%s"}}}}"""
-                .formatted(intentId, Stripe.API_VERSION, System.currentTimeMillis() / 1000, type, intentId, paymentId, orderId);
+                 "currency":"usd","metadata":{"payment_id":"%s","order_id":"%s"}}}}""".formatted(
+                intentId, Stripe.API_VERSION, System.currentTimeMillis() / 1000, type, intentId, paymentId, orderId);
     }
 
     private static String signature(String payload, String secret) {

@@ -1,20 +1,19 @@
 package io.orderflow.standalone;
 
-import java.net.Socket;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import static io.orderflow.standalone.TestPlatform.read;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static io.orderflow.standalone.TestPlatform.read;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile values in every filter, path parameter and free-text field: MongoDB operators, SQL and JSON quoting, and
@@ -22,13 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InjectionTest {
 
-    enum Outcome { INVALID, EMPTY }
+    enum Outcome {
+        INVALID,
+        EMPTY
+    }
 
     record Attempt(boolean admin, String method, String path, String body, Outcome outcome) {
 
         @Override
         public String toString() {
-            return method + " " + path.substring(0, Math.min(path.length(), 90)) + (body == null ? "" : " " + body.substring(0, Math.min(body.length(), 60)));
+            return method + " " + path.substring(0, Math.min(path.length(), 90))
+                    + (body == null ? "" : " " + body.substring(0, Math.min(body.length(), 60)));
         }
     }
 
@@ -59,35 +62,52 @@ class InjectionTest {
             attempts.add(new Attempt(false, "GET", "/api/orders?size=" + q, null, Outcome.INVALID));
             attempts.add(new Attempt(true, "GET", "/api/analytics/daily?from=" + q, null, Outcome.INVALID));
             attempts.add(new Attempt(true, "GET", "/api/admin/users?role=" + q, null, Outcome.INVALID));
-            attempts.add(new Attempt(true, "GET", "/api/admin/users?email=" + q, null,
+            attempts.add(new Attempt(
+                    true,
+                    "GET",
+                    "/api/admin/users?email=" + q,
+                    null,
                     value.length() > 254 ? Outcome.INVALID : Outcome.EMPTY));
             // path parameters
             attempts.add(new Attempt(false, "GET", "/api/orders/" + p, null, Outcome.INVALID));
             attempts.add(new Attempt(false, "GET", "/api/orders/" + p + "/events", null, Outcome.INVALID));
             attempts.add(new Attempt(false, "POST", "/api/orders/" + p + "/cancel", "", Outcome.INVALID));
             attempts.add(new Attempt(false, "GET", "/api/products/" + p, null, Outcome.INVALID));
-            attempts.add(new Attempt(true, "POST", "/api/admin/orders/" + p + "/retry", "{\"step\":\"PAYMENT\"}", Outcome.INVALID));
+            attempts.add(new Attempt(
+                    true, "POST", "/api/admin/orders/" + p + "/retry", "{\"step\":\"PAYMENT\"}", Outcome.INVALID));
             attempts.add(new Attempt(true, "POST", "/api/admin/projections/" + p + "/replay", "", Outcome.INVALID));
             attempts.add(new Attempt(true, "POST", "/api/admin/dead-letters/" + p + "/retry", "", Outcome.INVALID));
             attempts.add(new Attempt(true, "GET", "/api/admin/users/" + p, null, Outcome.INVALID));
             attempts.add(new Attempt(true, "GET", "/api/admin/integration/exports/" + p, null, Outcome.INVALID));
             attempts.add(new Attempt(true, "POST", "/api/admin/users/" + p + "/disable", "", Outcome.INVALID));
             // bodies
-            String json = value.startsWith("{") ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            attempts.add(new Attempt(true, "POST", "/api/admin/integration/export", "{\"from\":" + json
-                    + ",\"to\":\"2026-11-02T00:00:00Z\"}", Outcome.INVALID));
+            String json = value.startsWith("{")
+                    ? value
+                    : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            attempts.add(new Attempt(
+                    true,
+                    "POST",
+                    "/api/admin/integration/export",
+                    "{\"from\":" + json + ",\"to\":\"2026-11-02T00:00:00Z\"}",
+                    Outcome.INVALID));
             attempts.add(new Attempt(false, "POST", "/api/orders", """
                     {"items":[{"productId":%s,"quantity":1}],"paymentMethod":"pm_card_visa",
-                     "shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"GB"}}"""
-                    .formatted(json), Outcome.INVALID));
+                     "shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"GB"}}""".formatted(json), Outcome.INVALID));
             attempts.add(new Attempt(false, "POST", "/api/orders", """
                     {"items":[{"productId":"PROD-001","quantity":1}],"paymentMethod":%s,
-                     "shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"GB"}}"""
-                    .formatted(json), Outcome.INVALID));
-            attempts.add(new Attempt(true, "POST", "/api/admin/dead-letters/order-projection/evict",
-                    "{\"sequence\":" + json + "}", value.startsWith("{") || value.length() > 255 ? Outcome.INVALID : Outcome.EMPTY));
-            attempts.add(new Attempt(false, "POST", "/api/auth/signup",
-                    "{\"email\":" + json + ",\"name\":\"A\",\"password\":\"correct horse battery\"}", Outcome.INVALID));
+                     "shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"GB"}}""".formatted(json), Outcome.INVALID));
+            attempts.add(new Attempt(
+                    true,
+                    "POST",
+                    "/api/admin/dead-letters/order-projection/evict",
+                    "{\"sequence\":" + json + "}",
+                    value.startsWith("{") || value.length() > 255 ? Outcome.INVALID : Outcome.EMPTY));
+            attempts.add(new Attempt(
+                    false,
+                    "POST",
+                    "/api/auth/signup",
+                    "{\"email\":" + json + ",\"name\":\"A\",\"password\":\"correct horse battery\"}",
+                    Outcome.INVALID));
         }
         return attempts.build();
     }
@@ -96,7 +116,8 @@ class InjectionTest {
     @MethodSource("attempts")
     void hostileInputIsRefusedOrFindsNothing(Attempt attempt) {
         TestPlatform.Client client = attempt.admin() ? platform.admin() : platform.customer();
-        HttpResponse<String> response = attempt.method().equals("GET") ? client.get(attempt.path())
+        HttpResponse<String> response = attempt.method().equals("GET")
+                ? client.get(attempt.path())
                 : client.send(attempt.method(), attempt.path(), attempt.body(), Map.of());
 
         switch (attempt.outcome()) {
@@ -104,13 +125,20 @@ class InjectionTest {
             case EMPTY -> {
                 assertThat(response.statusCode()).isEqualTo(200);
                 var body = read(response.body());
-                assertThat(body.has("total") ? body.get("total").asLong() : body.get("eventsEvicted").asLong()).isZero();
+                assertThat(
+                                body.has("total")
+                                        ? body.get("total").asLong()
+                                        : body.get("eventsEvicted").asLong())
+                        .isZero();
             }
         }
         assertThat(response.headers().firstValue("Content-Type").orElse(""))
                 .startsWith(attempt.outcome() == Outcome.EMPTY ? "application/json" : "application/problem+json");
-        assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContain("org.")
-                .doesNotContain("io.orderflow").doesNotContain("\tat ");
+        assertThat(response.body())
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("org.")
+                .doesNotContain("io.orderflow")
+                .doesNotContain("\tat ");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -125,30 +153,37 @@ class InjectionTest {
         String token = platform.customer().token();
         // a raw request, since an HTTP client would refuse to send some of these paths
         try (var socket = new Socket("localhost", Integer.parseInt(platform.property("local.server.port")))) {
-            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(response).startsWith("HTTP/1.1 " + status);
             assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
             String body = response.substring(response.indexOf("\r\n\r\n") + 4);
-            assertThat(body).contains("\"status\":" + status).doesNotContainIgnoringCase("exception")
-                    .doesNotContain("Tomcat").doesNotContain("io.orderflow").doesNotContain("<html");
+            assertThat(body)
+                    .contains("\"status\":" + status)
+                    .doesNotContainIgnoringCase("exception")
+                    .doesNotContain("Tomcat")
+                    .doesNotContain("io.orderflow")
+                    .doesNotContain("<html");
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileSignIns")
     void hostileSignInIsRefused(String body) {
-        HttpResponse<String> response = platform.anonymous().post("/api/auth/signin", body,
-                Map.of("X-Forwarded-For", "192.0.2.200"));
+        HttpResponse<String> response =
+                platform.anonymous().post("/api/auth/signin", body, Map.of("X-Forwarded-For", "192.0.2.200"));
 
         assertThat(response.statusCode()).isIn(400, 401);
         assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContain("io.orderflow");
     }
 
     static Stream<String> hostileSignIns() {
-        return Stream.of("{\"email\":" + MONGO + ",\"password\":" + MONGO + "}",
+        return Stream.of(
+                "{\"email\":" + MONGO + ",\"password\":" + MONGO + "}",
                 "{\"email\":\"" + TestPlatform.ADMIN_EMAIL + "\",\"password\":" + MONGO + "}",
                 "{\"email\":\"" + TestPlatform.ADMIN_EMAIL + "' --\",\"password\":\"x\"}",
                 "{\"email\":\"" + LONG + "\",\"password\":\"x\"}",

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,10 +66,11 @@ final class LaunchedPlatform {
         String credentials = "{\"email\":\"%s\",\"name\":\"Grace Hopper\",\"password\":\"%s\"}"
                 .formatted(email, TestPlatform.PASSWORD);
         for (String step : List.of("signup", "signin")) {
-            var response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/auth/" + step))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/" + step))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new AssertionError(step + " refused: " + response.statusCode() + " " + response.body());
@@ -148,7 +149,11 @@ final class LaunchedPlatform {
     }
 
     private static void append(Path log, String line) throws IOException {
-        Files.writeString(log, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                line + System.lineSeparator(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 }

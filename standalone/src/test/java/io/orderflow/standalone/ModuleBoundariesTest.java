@@ -1,8 +1,15 @@
 package io.orderflow.standalone;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -10,14 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Arrays;
-
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The module boundaries of DESIGN.md, checked on the compiled classes of every module: each module speaks to the
@@ -27,8 +26,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ModuleBoundariesTest {
 
     private static final String[] MODULES = {
-            "io.orderflow.command..", "io.orderflow.saga..", "io.orderflow.query..", "io.orderflow.kafka..",
-            "io.orderflow.gateway..", "io.orderflow.axonserver..", "io.orderflow.standalone.."};
+        "io.orderflow.command..",
+        "io.orderflow.saga..",
+        "io.orderflow.query..",
+        "io.orderflow.kafka..",
+        "io.orderflow.gateway..",
+        "io.orderflow.axonserver..",
+        "io.orderflow.standalone.."
+    };
 
     private static JavaClasses classes;
 
@@ -40,38 +45,72 @@ class ModuleBoundariesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.orderflow.command..", "io.orderflow.saga..", "io.orderflow.query..",
-            "io.orderflow.kafka..", "io.orderflow.gateway..", "io.orderflow.axonserver.."})
+    @ValueSource(
+            strings = {
+                "io.orderflow.command..",
+                "io.orderflow.saga..",
+                "io.orderflow.query..",
+                "io.orderflow.kafka..",
+                "io.orderflow.gateway..",
+                "io.orderflow.axonserver.."
+            })
     void moduleDependsOnNoOtherModuleButCoreApi(String module) {
-        String[] others = Arrays.stream(MODULES).filter(other -> !other.equals(module)).toArray(String[]::new);
-        noClasses().that().resideInAPackage(module)
-                .should().dependOnClassesThat().resideInAnyPackage(others)
+        String[] others =
+                Arrays.stream(MODULES).filter(other -> !other.equals(module)).toArray(String[]::new);
+        noClasses()
+                .that()
+                .resideInAPackage(module)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void coreApiIsPlainJavaWithoutSpring() {
-        noClasses().that().resideInAPackage("io.orderflow.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.orderflow.command..",
-                        "io.orderflow.saga..", "io.orderflow.query..", "io.orderflow.kafka..", "io.orderflow.gateway..",
-                        "io.orderflow.axonserver..", "io.orderflow.standalone..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderflow.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "io.orderflow.command..",
+                        "io.orderflow.saga..",
+                        "io.orderflow.query..",
+                        "io.orderflow.kafka..",
+                        "io.orderflow.gateway..",
+                        "io.orderflow.axonserver..",
+                        "io.orderflow.standalone..")
                 .check(classes);
     }
 
     @Test
     void aggregatesDecideWithoutSpring() {
-        classes().that().areAnnotatedWith(Aggregate.class)
-                .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.springframework..")
+        classes()
+                .that()
+                .areAnnotatedWith(Aggregate.class)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackage("org.springframework..")
                 .check(classes);
     }
 
     @Test
     void gatewayReachesTheDomainOnlyThroughCommandsAndQueries() {
         // accounts are the gateway's own state, kept in its own tables, and no part of the domain
-        noClasses().that().resideInAPackage("io.orderflow.gateway..").and().resideOutsideOfPackage("io.orderflow.gateway.account..")
-                .should().dependOnClassesThat(resideInAnyPackage("org.axonframework.modelling..",
-                        "org.axonframework.eventsourcing..", "org.springframework.data..", "org.springframework.jdbc..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderflow.gateway..")
+                .and()
+                .resideOutsideOfPackage("io.orderflow.gateway.account..")
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(
+                                "org.axonframework.modelling..",
+                                "org.axonframework.eventsourcing..",
+                                "org.springframework.data..",
+                                "org.springframework.jdbc..")
                         // the failures they report may be answered, as a conflict for example
                         .and(not(assignableTo(Exception.class))))
                 .check(classes);
@@ -79,9 +118,15 @@ class ModuleBoundariesTest {
 
     @Test
     void projectionsAndQueriesDoNotSendCommands() {
-        noClasses().that().resideInAPackage("io.orderflow.query..")
-                .should().dependOnClassesThat().areAssignableTo(CommandGateway.class)
-                .orShould().dependOnClassesThat().areAssignableTo(CommandBus.class)
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderflow.query..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(CommandGateway.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(CommandBus.class)
                 .check(classes);
     }
 }

@@ -1,15 +1,14 @@
 package io.orderflow.standalone;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static io.orderflow.standalone.TestPlatform.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.orderflow.standalone.TestPlatform.read;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * MongoDB away while orders move on: their parcels are picked up and delivered while the read models cannot be
@@ -35,8 +34,10 @@ class MongoOutageTest {
 
         infrastructure.stopMongo();
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    orders.stream().allMatch(order -> platform.storyOf(order).contains("OrderDeliveredEvent")));
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> orders.stream()
+                            .allMatch(order -> platform.storyOf(order).contains("OrderDeliveredEvent")));
             // the projection cannot write the parcels' news: it stays behind the event store
             Thread.sleep(2000);
             assertThat(orderProjection(platform).get("lag").asLong()).isPositive();
@@ -53,7 +54,8 @@ class MongoOutageTest {
     }
 
     private static JsonNode orderProjection(TestPlatform platform) {
-        for (JsonNode processor : read(platform.admin().get("/api/admin/projections").body())) {
+        for (JsonNode processor :
+                read(platform.admin().get("/api/admin/projections").body())) {
             if (processor.get("name").asString().equals("order-projection")) {
                 return processor;
             }

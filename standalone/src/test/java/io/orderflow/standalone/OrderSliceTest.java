@@ -1,5 +1,16 @@
 package io.orderflow.standalone;
 
+import static io.orderflow.standalone.TestPlatform.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,18 +26,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.orderflow.standalone.TestPlatform.read;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The first vertical slice on the real embedded PostgreSQL, Kafka broker and MongoDB wire server, driven through
@@ -46,6 +45,7 @@ class OrderSliceTest {
 
     @TempDir
     static Path dataDir;
+
     static TestPlatform platform;
     static String placedOrderId;
     static String placedEventId;
@@ -68,17 +68,21 @@ class OrderSliceTest {
 
         assertThat(placed.statusCode()).isEqualTo(201);
         placedOrderId = read(placed.body()).get("orderId").asString();
-        assertThat(placed.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/api/orders/" + placedOrderId));
+        assertThat(placed.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/api/orders/" + placedOrderId));
 
-        JsonNode order = platform.awaitStatus(placedOrderId, Duration.ofSeconds(30),
-                "CREATED", "AWAITING_PAYMENT", "PAID", "SHIPPED", "DELIVERED");
+        JsonNode order = platform.awaitStatus(
+                placedOrderId, Duration.ofSeconds(30), "CREATED", "AWAITING_PAYMENT", "PAID", "SHIPPED", "DELIVERED");
         assertThat(order.get("total").get("amount").decimalValue()).isEqualByComparingTo("194.97");
         assertThat(order.get("lines")).hasSize(2);
-        assertThat(order.get("lines").get(0).get("unitPrice").get("amount").decimalValue()).isEqualByComparingTo("79.99");
+        assertThat(order.get("lines").get(0).get("unitPrice").get("amount").decimalValue())
+                .isEqualByComparingTo("79.99");
 
-        Map<String, Object> event = platform.jdbc().queryForMap("select eventidentifier, payloadtype"
-                + " from domainevententry where aggregateidentifier = ? and sequencenumber = 0", placedOrderId);
+        Map<String, Object> event = platform.jdbc()
+                .queryForMap(
+                        "select eventidentifier, payloadtype"
+                                + " from domainevententry where aggregateidentifier = ? and sequencenumber = 0",
+                        placedOrderId);
         assertThat(event.get("payloadtype")).isEqualTo("io.orderflow.api.order.OrderPlacedEvent");
         placedEventId = (String) event.get("eventidentifier");
 
@@ -92,7 +96,9 @@ class OrderSliceTest {
         assertThat(payload.get("orderId").asString()).isEqualTo(placedOrderId);
         assertThat(payload.get("total").decimalValue()).isEqualByComparingTo("194.97");
         assertThat(payload.get("currency").asString()).isEqualTo("USD");
-        assertThat(payload.has("paymentMethod")).as("payment details stay internal").isFalse();
+        assertThat(payload.has("paymentMethod"))
+                .as("payment details stay internal")
+                .isFalse();
     }
 
     @Test
@@ -106,8 +112,13 @@ class OrderSliceTest {
         assertThat(again.statusCode()).isEqualTo(201);
         String orderId = read(first.body()).get("orderId").asString();
         assertThat(read(again.body()).get("orderId").asString()).isEqualTo(orderId);
-        assertThat(platform.jdbc().queryForObject("select count(*) from domainevententry where aggregateidentifier = ?"
-                + " and payloadtype = 'io.orderflow.api.order.OrderPlacedEvent'", Long.class, orderId)).isEqualTo(1);
+        assertThat(platform.jdbc()
+                        .queryForObject(
+                                "select count(*) from domainevententry where aggregateidentifier = ?"
+                                        + " and payloadtype = 'io.orderflow.api.order.OrderPlacedEvent'",
+                                Long.class,
+                                orderId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -115,7 +126,8 @@ class OrderSliceTest {
     void idempotencyKeyReusedForDifferentOrderIsAConflict() {
         String key = UUID.randomUUID().toString();
         platform.post("/api/orders", ORDER, key);
-        HttpResponse<String> different = platform.post("/api/orders", ORDER.replace("\"quantity\":2", "\"quantity\":5"), key);
+        HttpResponse<String> different =
+                platform.post("/api/orders", ORDER.replace("\"quantity\":2", "\"quantity\":5"), key);
 
         assertThat(different.statusCode()).isEqualTo(409);
         assertThat(different.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -141,7 +153,10 @@ class OrderSliceTest {
     void invalidOrderIsRefusedNamingTheFieldAndNothingIsStored(String name, String body, String field) {
         long ordersBefore = projectedOrderCount();
 
-        HttpResponse<String> response = platform.post("/api/orders", body.replace("ADDRESS", ADDRESS), UUID.randomUUID().toString());
+        HttpResponse<String> response = platform.post(
+                "/api/orders",
+                body.replace("ADDRESS", ADDRESS),
+                UUID.randomUUID().toString());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -177,46 +192,64 @@ class OrderSliceTest {
         assertThat(products.get(1).get("stockAvailable").asInt()).isEqualTo(50);
         assertThat(products.get(7).get("productId").asString()).isEqualTo("PROD-008");
         assertThat(products.get(7).get("stockAvailable").asInt()).isEqualTo(300);
-        assertThat(platform.jdbc().queryForObject(
-                "select count(*) from domainevententry where payloadtype = 'io.orderflow.api.inventory.ProductCreatedEvent'",
-                Long.class)).isEqualTo(8);
+        assertThat(platform.jdbc()
+                        .queryForObject(
+                                "select count(*) from domainevententry where payloadtype = 'io.orderflow.api.inventory.ProductCreatedEvent'",
+                                Long.class))
+                .isEqualTo(8);
     }
 
     @Test
     @Order(7)
     void everythingSurvivesARestartOnTheSameDataDirectory() {
-        String waitingForPayment = platform.placeOrder("[{\"productId\":\"PROD-002\",\"quantity\":1}]",
-                "pm_card_authenticationRequired", "N1 9GU");
+        String waitingForPayment = platform.placeOrder(
+                "[{\"productId\":\"PROD-002\",\"quantity\":1}]", "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(waitingForPayment, Duration.ofSeconds(10), "AWAITING_PAYMENT");
 
         platform.restart();
 
-        JsonNode order = platform.awaitStatus(placedOrderId, Duration.ofSeconds(30),
-                "CREATED", "AWAITING_PAYMENT", "PAID", "SHIPPED", "DELIVERED");
+        JsonNode order = platform.awaitStatus(
+                placedOrderId, Duration.ofSeconds(30), "CREATED", "AWAITING_PAYMENT", "PAID", "SHIPPED", "DELIVERED");
         assertThat(order.get("total").get("amount").decimalValue()).isEqualByComparingTo("194.97");
-        assertThat(platform.jdbc().queryForObject("select eventidentifier from domainevententry"
-                + " where aggregateidentifier = ? and sequencenumber = 0", String.class, placedOrderId)).isEqualTo(placedEventId);
-        assertThat(platform.jdbc().queryForObject(
-                "select count(*) from domainevententry where payloadtype = 'io.orderflow.api.inventory.ProductCreatedEvent'",
-                Long.class)).as("the demo catalog is created once").isEqualTo(8);
-        assertThat(read(awaitIntegrationEvent(placedOrderId).value()).get("id").asString()).isEqualTo(placedEventId);
-        assertThat(platform.awaitStatus(waitingForPayment, Duration.ofSeconds(60), "EXPIRED").get("reason").asString())
-                .as("the payment deadline outlives the restart").startsWith("not paid by");
+        assertThat(platform.jdbc()
+                        .queryForObject(
+                                "select eventidentifier from domainevententry"
+                                        + " where aggregateidentifier = ? and sequencenumber = 0",
+                                String.class,
+                                placedOrderId))
+                .isEqualTo(placedEventId);
+        assertThat(platform.jdbc()
+                        .queryForObject(
+                                "select count(*) from domainevententry where payloadtype = 'io.orderflow.api.inventory.ProductCreatedEvent'",
+                                Long.class))
+                .as("the demo catalog is created once")
+                .isEqualTo(8);
+        assertThat(read(awaitIntegrationEvent(placedOrderId).value()).get("id").asString())
+                .isEqualTo(placedEventId);
+        assertThat(platform.awaitStatus(waitingForPayment, Duration.ofSeconds(60), "EXPIRED")
+                        .get("reason")
+                        .asString())
+                .as("the payment deadline outlives the restart")
+                .startsWith("not paid by");
     }
 
     /** The number of order documents once the projection has caught up with every placed order. */
     private static long projectedOrderCount() {
         long placed = platform.jdbc().queryForObject(PLACED_EVENTS, Long.class);
         MongoTemplate mongo = platform.context().getBean(MongoTemplate.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("orders").countDocuments() == placed);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.getCollection("orders").countDocuments() == placed);
         return placed;
     }
 
     private static ConsumerRecord<String, String> awaitIntegrationEvent(String orderId) {
         var properties = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.property("spring.kafka.bootstrap-servers"),
-                ConsumerConfig.GROUP_ID_CONFIG, "slice-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.property("spring.kafka.bootstrap-servers"),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "slice-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("orderflow.orders.v1"));
             var found = new ArrayList<ConsumerRecord<String, String>>();

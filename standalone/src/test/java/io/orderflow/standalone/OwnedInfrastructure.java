@@ -3,10 +3,9 @@ package io.orderflow.standalone;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.orderflow.standalone.embedded.EmbeddedKafka;
-import org.h2.mvstore.MVStore;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
 /**
  * One platform for every outage and readiness test of the run, on a MongoDB wire server (over an H2 file, so its
@@ -33,14 +32,16 @@ final class OwnedInfrastructure {
         this.workDir = workDir;
         startMongo();
         startKafka();
-        platform = TestPlatform.start(workDir.resolve("platform"),
+        platform = TestPlatform.start(
+                workDir.resolve("platform"),
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/orderflow?serverSelectionTimeoutMS=2000",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--axon.kafka.producer.properties.delivery.timeout.ms=4000",
                 "--axon.kafka.producer.properties.request.timeout.ms=1000",
                 "--axon.kafka.producer.properties.max.block.ms=2000",
                 // time to stop MongoDB between an order's payment and its parcel's pick-up
-                "--orderflow.carrier.simulated.dispatch-delay=5s", "--orderflow.carrier.simulated.delivery-delay=2s");
+                "--orderflow.carrier.simulated.dispatch-delay=5s",
+                "--orderflow.carrier.simulated.delivery-delay=2s");
     }
 
     static synchronized OwnedInfrastructure shared() throws Exception {
@@ -65,7 +66,8 @@ final class OwnedInfrastructure {
 
     void startMongo() {
         mongo = new MongoServer(new H2Backend(new MVStore.Builder()
-                .fileName(workDir.resolve("read-models.mv").toString()).open()));
+                .fileName(workDir.resolve("read-models.mv").toString())
+                .open()));
         mongo.bind("127.0.0.1", mongoPort);
     }
 

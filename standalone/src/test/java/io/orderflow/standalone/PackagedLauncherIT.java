@@ -1,13 +1,7 @@
 package io.orderflow.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,9 +21,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged launcher as a user runs it, through one life on one data directory: it prints its ready line and the
@@ -49,6 +48,7 @@ class PackagedLauncherIT {
 
     @TempDir
     static Path workDir;
+
     private static LaunchedPlatform platform;
     private static int port;
     private static int postgresPort;
@@ -59,9 +59,17 @@ class PackagedLauncherIT {
     static void launch() {
         port = LaunchedPlatform.freePort();
         postgresPort = LaunchedPlatform.freePort();
-        platform = new LaunchedPlatform(workDir, Map.of("ORDERFLOW_DATA_DIR", workDir.resolve("data").toString(),
-                "SERVER_PORT", Integer.toString(port), "ORDERFLOW_POSTGRES_PORT", Integer.toString(postgresPort)),
-                "--orderflow.carrier.simulated.dispatch-delay=1s", "--orderflow.carrier.simulated.delivery-delay=1s");
+        platform = new LaunchedPlatform(
+                workDir,
+                Map.of(
+                        "ORDERFLOW_DATA_DIR",
+                        workDir.resolve("data").toString(),
+                        "SERVER_PORT",
+                        Integer.toString(port),
+                        "ORDERFLOW_POSTGRES_PORT",
+                        Integer.toString(postgresPort)),
+                "--orderflow.carrier.simulated.dispatch-delay=1s",
+                "--orderflow.carrier.simulated.delivery-delay=1s");
     }
 
     @AfterAll
@@ -73,8 +81,10 @@ class PackagedLauncherIT {
     @Order(1)
     void startsOnAnEmptyDataDirectoryTakesAnOrderAndStopsCleanly() throws Exception {
         double firstStart = platform.start();
-        assertThat(platform.log()).as("the first ADMIN's generated password is shown")
-                .containsPattern("Created the ADMIN account admin@orderflow.local with the generated password \\S{20,}");
+        assertThat(platform.log())
+                .as("the first ADMIN's generated password is shown")
+                .containsPattern(
+                        "Created the ADMIN account admin@orderflow.local with the generated password \\S{20,}");
         token = LaunchedPlatform.newCustomerToken(port);
         HttpResponse<String> placed = place("PROD-004", "pm_card_visa", "launcher-it");
         assertThat(placed.statusCode()).isEqualTo(201);
@@ -85,8 +95,10 @@ class PackagedLauncherIT {
         // 143 = ended by SIGTERM after the shutdown hooks ran
         assertThat(platform.stop()).isIn(0, 143);
         assertThat(processesUsing(workDir)).as("embedded servers left running").isEmpty();
-        System.out.printf("[measured] ready after %.1f s on an empty data directory; resident memory %d MiB with one"
-                + " order%n", firstStart, residentKb / 1024);
+        System.out.printf(
+                "[measured] ready after %.1f s on an empty data directory; resident memory %d MiB with one"
+                        + " order%n",
+                firstStart, residentKb / 1024);
     }
 
     @Test
@@ -94,9 +106,12 @@ class PackagedLauncherIT {
     void startsAgainAndFindsTheOrderWithTheTokenSignedBefore() throws Exception {
         double secondStart = platform.start();
 
-        assertThat(awaitOrder(firstOrder)).as("the token signed before the restart is still good")
+        assertThat(awaitOrder(firstOrder))
+                .as("the token signed before the restart is still good")
                 .contains("\"total\":{\"amount\":129.99");
-        assertThat(platform.log().split("generated password", -1)).as("the password is shown once only").hasSize(2);
+        assertThat(platform.log().split("generated password", -1))
+                .as("the password is shown once only")
+                .hasSize(2);
         System.out.printf("[measured] ready after %.1f s on restart%n", secondStart);
     }
 
@@ -107,23 +122,29 @@ class PackagedLauncherIT {
         platform.kill();
         platform.start();
 
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                accepted.stream().allMatch(orderId -> TERMINAL.contains(status(orderId))));
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> accepted.stream().allMatch(orderId -> TERMINAL.contains(status(orderId))));
         var byStatus = new TreeMap<String, Integer>();
         accepted.forEach(orderId -> byStatus.merge(status(orderId), 1, Integer::sum));
-        try (var db = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
-            int authorizedTwice = count(db.createStatement().executeQuery("select count(*) from (select payment_id"
-                    + " from simulated_payment_intent group by payment_id having count(*) > 1) twice"));
-            int capturedTwice = count(db.createStatement().executeQuery("select count(*) from (select intent_id"
-                    + " from simulated_payment_request where operation = 'capture' and status = 'captured'"
-                    + " group by intent_id having count(*) > 1) twice"));
+        try (var db = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
+            int authorizedTwice = count(db.createStatement()
+                    .executeQuery("select count(*) from (select payment_id"
+                            + " from simulated_payment_intent group by payment_id having count(*) > 1) twice"));
+            int capturedTwice = count(db.createStatement()
+                    .executeQuery("select count(*) from (select intent_id"
+                            + " from simulated_payment_request where operation = 'capture' and status = 'captured'"
+                            + " group by intent_id having count(*) > 1) twice"));
             var capturesOfTheseOrders = db.prepareStatement("select count(*) from simulated_payment_request r"
                     + " join simulated_payment_intent i on r.intent_id = i.id"
                     + " where r.operation = 'capture' and r.status = 'captured' and i.order_id <> ?");
             capturesOfTheseOrders.setString(1, firstOrder.substring(firstOrder.lastIndexOf('/') + 1));
             int captures = count(capturesOfTheseOrders.executeQuery());
-            System.out.printf("[crash] %d orders accepted before SIGKILL; after restart: %s; captures %d; "
-                    + "authorized twice %d; captured twice %d%n", accepted.size(), byStatus, captures, authorizedTwice, capturedTwice);
+            System.out.printf(
+                    "[crash] %d orders accepted before SIGKILL; after restart: %s; captures %d; "
+                            + "authorized twice %d; captured twice %d%n",
+                    accepted.size(), byStatus, captures, authorizedTwice, capturedTwice);
 
             assertThat(accepted).hasSize(ORDERS);
             assertThat(authorizedTwice).isZero();
@@ -159,31 +180,42 @@ class PackagedLauncherIT {
     }
 
     private static HttpResponse<String> place(String productId, String paymentMethod, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString("""
                         {"items":[{"productId":"%s","quantity":1}],"paymentMethod":"%s",
                          "shippingAddress":{"recipient":"Grace Hopper","line1":"1 Harbor Rd","city":"Arlington",
                                             "postalCode":"22201","country":"US"}}""".formatted(productId, paymentMethod)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String awaitOrder(String location) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create(location))
-                                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()),
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> http.send(
+                                HttpRequest.newBuilder(URI.create(location))
+                                        .header("Authorization", "Bearer " + token)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()),
                         response -> response.statusCode() == 200)
                 .body();
     }
 
     private static String status(String orderId) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/orders/" + orderId))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? json.readTree(response.body()).get("status").asString() : "MISSING";
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders/" + orderId))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    ? json.readTree(response.body()).get("status").asString()
+                    : "MISSING";
         } catch (Exception e) {
             return "UNREACHABLE";
         }
@@ -192,7 +224,10 @@ class PackagedLauncherIT {
     private static List<ProcessHandle> processesUsing(Path directory) {
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(command -> command.contains(directory.toString())).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(command -> command.contains(directory.toString()))
+                        .orElse(false))
                 .toList();
     }
 
@@ -201,7 +236,8 @@ class PackagedLauncherIT {
                 .filter(line -> line.startsWith("VmRSS:"))
                 .map(line -> line.replaceAll("\\D", ""))
                 .mapToLong(Long::parseLong)
-                .findFirst().orElse(-1);
+                .findFirst()
+                .orElse(-1);
     }
 
     private static int count(ResultSet result) throws Exception {

@@ -1,6 +1,13 @@
 package io.orderflow.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderflow.query.QuerySide;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,14 +17,6 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each event processor is named once in code, by the {@code @ProcessingGroup} of its handlers, and configured under
@@ -36,23 +35,29 @@ class ProcessorNamesTest {
 
     @BeforeAll
     static void read() throws Exception {
-        for (var source : new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
+        for (var source :
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
             for (String name : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
                 Matcher processor = PROCESSOR.matcher(name);
                 if (processor.matches()) {
-                    configured.computeIfAbsent(processor.group(1), key -> new TreeMap<>())
+                    configured
+                            .computeIfAbsent(processor.group(1), key -> new TreeMap<>())
                             .put(processor.group(2), String.valueOf(source.getProperty(name)));
                 }
             }
             Object publisher = source.getProperty("axon.kafka.publisher.processing-group");
             if (publisher != null) {
-                configured.computeIfAbsent(publisher.toString(), key -> new TreeMap<>()).put("mode", "pooled");
+                configured
+                        .computeIfAbsent(publisher.toString(), key -> new TreeMap<>())
+                        .put("mode", "pooled");
             }
         }
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessingGroup.class));
         for (BeanDefinition handler : scanner.findCandidateComponents("io.orderflow")) {
-            inCode.add(Class.forName(handler.getBeanClassName()).getAnnotation(ProcessingGroup.class).value());
+            inCode.add(Class.forName(handler.getBeanClassName())
+                    .getAnnotation(ProcessingGroup.class)
+                    .value());
         }
     }
 
@@ -76,6 +81,8 @@ class ProcessorNamesTest {
 
         assertThat(withDeadLetters).containsExactlyInAnyOrderElementsOf(QuerySide.PROJECTIONS);
         QuerySide.PROJECTIONS.forEach(projection -> assertThat(configured.get(projection))
-                .as(projection).containsEntry("mode", "tracking").containsEntry("batch-size", "100"));
+                .as(projection)
+                .containsEntry("mode", "tracking")
+                .containsEntry("batch-size", "100"));
     }
 }

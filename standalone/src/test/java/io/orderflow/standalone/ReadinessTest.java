@@ -1,14 +1,13 @@
 package io.orderflow.standalone;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
 import static io.orderflow.standalone.TestPlatform.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Readiness follows the infrastructure: down (503) while MongoDB or Kafka is away, up again once it is back. The
@@ -28,8 +27,10 @@ class ReadinessTest {
         infrastructure.stopMongo();
         try {
             JsonNode withoutMongo = awaitReadiness(platform, 503, "DOWN", "mongo");
-            assertThat(withoutMongo.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
-            assertThat(platform.anonymous().get("/actuator/health/liveness").statusCode()).as("alive all the same")
+            assertThat(withoutMongo.get("components").get("kafka").get("status").asString())
+                    .isEqualTo("UP");
+            assertThat(platform.anonymous().get("/actuator/health/liveness").statusCode())
+                    .as("alive all the same")
                     .isEqualTo(200);
         } finally {
             infrastructure.startMongo();
@@ -39,7 +40,8 @@ class ReadinessTest {
         infrastructure.stopKafka();
         try {
             JsonNode withoutKafka = awaitReadiness(platform, 503, "DOWN", "kafka");
-            assertThat(withoutKafka.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+            assertThat(withoutKafka.get("components").get("mongo").get("status").asString())
+                    .isEqualTo("UP");
         } finally {
             infrastructure.startKafka();
         }
@@ -48,15 +50,23 @@ class ReadinessTest {
 
     /** Waits until readiness answers the status with the components in the state, and answers its body. */
     private static JsonNode awaitReadiness(TestPlatform platform, int status, String state, String... components) {
-        return await().atMost(NOTICED).pollInterval(Duration.ofMillis(500)).until(() -> {
-            HttpResponse<String> readiness = platform.anonymous().get("/actuator/health/readiness");
-            JsonNode body = read(readiness.body());
-            for (String component : components) {
-                if (!state.equals(body.get("components").get(component).get("status").asString())) {
-                    return null;
-                }
-            }
-            return readiness.statusCode() == status ? body : null;
-        }, body -> body != null);
+        return await().atMost(NOTICED)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            HttpResponse<String> readiness =
+                                    platform.anonymous().get("/actuator/health/readiness");
+                            JsonNode body = read(readiness.body());
+                            for (String component : components) {
+                                if (!state.equals(body.get("components")
+                                        .get(component)
+                                        .get("status")
+                                        .asString())) {
+                                    return null;
+                                }
+                            }
+                            return readiness.statusCode() == status ? body : null;
+                        },
+                        body -> body != null);
     }
 }

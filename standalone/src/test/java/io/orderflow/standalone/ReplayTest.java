@@ -1,23 +1,22 @@
 package io.orderflow.standalone;
 
-import java.util.HashMap;
-import io.orderflow.query.QuerySide;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import tools.jackson.databind.JsonNode;
+import static io.orderflow.standalone.TestPlatform.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.orderflow.query.QuerySide;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.orderflow.standalone.TestPlatform.read;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A few hundred orders through every path, then every projection rebuilt from the event store while the platform
@@ -25,30 +24,39 @@ import static org.awaitility.Awaitility.await;
  */
 class ReplayTest {
 
-    private static final List<String> COLLECTIONS = List.of("orders", "products", "order_timeline", "payments", "shipments");
+    private static final List<String> COLLECTIONS =
+            List.of("orders", "products", "order_timeline", "payments", "shipments");
     private static final List<String> PROJECTIONS = QuerySide.PROJECTIONS;
 
     @Test
     void replayedReadModelsAreIdenticalToTheLiveOnes() throws Exception {
         TestPlatform platform = TestPlatform.shared();
         List<String> orderIds = placeOrdersOnEveryPath(platform, 240);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> orderIds.stream()
-                .allMatch(id -> TestPlatform.TERMINAL.contains(platform.order(id).get("status").asString())));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> orderIds.stream()
+                        .allMatch(id -> TestPlatform.TERMINAL.contains(
+                                platform.order(id).get("status").asString())));
         await().atMost(Duration.ofSeconds(60)).until(() -> allCaughtUp(platform));
         Map<String, List<Document>> live = snapshot(platform);
 
         long started = System.nanoTime();
         for (String projection : PROJECTIONS) {
-            assertThat(platform.admin().post("/api/admin/projections/" + projection + "/replay", "", Map.of()).statusCode())
+            assertThat(platform.admin()
+                            .post("/api/admin/projections/" + projection + "/replay", "", Map.of())
+                            .statusCode())
                     .isEqualTo(202);
         }
         JsonNode during = read(platform.admin().get("/api/admin/projections").body());
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> allCaughtUp(platform));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> allCaughtUp(platform));
         double seconds = (System.nanoTime() - started) / 1e9;
         long events = platform.jdbc().queryForObject("select count(*) from domainevententry", Long.class);
-        System.out.printf("[replay] %d orders; %d events replayed by %d projections in %.1f s (%.0f events/s per"
-                + " projection); progress seen: %s%n", orderIds.size(), events, PROJECTIONS.size(), seconds,
-                events / seconds, during);
+        System.out.printf(
+                "[replay] %d orders; %d events replayed by %d projections in %.1f s (%.0f events/s per"
+                        + " projection); progress seen: %s%n",
+                orderIds.size(), events, PROJECTIONS.size(), seconds, events / seconds, during);
 
         Map<String, List<Document>> rebuilt = snapshot(platform);
         for (String collection : COLLECTIONS) {
@@ -56,7 +64,8 @@ class ReplayTest {
             var differences = new ArrayList<String>();
             for (int i = 0; i < live.get(collection).size(); i++) {
                 if (!live.get(collection).get(i).equals(rebuilt.get(collection).get(i))) {
-                    differences.add("live " + live.get(collection).get(i).toJson() + "\n rebuilt " + rebuilt.get(collection).get(i).toJson());
+                    differences.add("live " + live.get(collection).get(i).toJson() + "\n rebuilt "
+                            + rebuilt.get(collection).get(i).toJson());
                 }
             }
             assertThat(differences).as(collection + ": documents that differ").isEmpty();
@@ -67,18 +76,33 @@ class ReplayTest {
     void sagasAndUnknownProcessorsAreNotReplayed() {
         TestPlatform platform = TestPlatform.shared();
 
-        assertThat(platform.admin().post("/api/admin/projections/order-fulfilment-saga/replay", "", Map.of()).statusCode()).isEqualTo(409);
-        assertThat(platform.admin().post("/api/admin/projections/no-such-projection/replay", "", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(platform.admin()
+                        .post("/api/admin/projections/order-fulfilment-saga/replay", "", Map.of())
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(platform.admin()
+                        .post("/api/admin/projections/no-such-projection/replay", "", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private static List<String> placeOrdersOnEveryPath(TestPlatform platform, int count) throws Exception {
         String[][] paths = {
-                {"[{\"productId\":\"PROD-001\",\"quantity\":1},{\"productId\":\"PROD-003\",\"quantity\":2}]", "pm_card_visa", "N1 9GU"},
-                {"[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU"},
-                {"[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa", "00000"},
-                {"[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa", "99999"},
-                {"[{\"productId\":\"PROD-008\",\"quantity\":1},{\"productId\":\"PROD-006\",\"quantity\":9999}]", "pm_card_visa", "N1 9GU"},
-                {"[{\"productId\":\"PROD-004\",\"quantity\":1}]", "pm_card_chargeDeclinedInsufficientFunds", "N1 9GU"}};
+            {
+                "[{\"productId\":\"PROD-001\",\"quantity\":1},{\"productId\":\"PROD-003\",\"quantity\":2}]",
+                "pm_card_visa",
+                "N1 9GU"
+            },
+            {"[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_chargeDeclined", "N1 9GU"},
+            {"[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa", "00000"},
+            {"[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa", "99999"},
+            {
+                "[{\"productId\":\"PROD-008\",\"quantity\":1},{\"productId\":\"PROD-006\",\"quantity\":9999}]",
+                "pm_card_visa",
+                "N1 9GU"
+            },
+            {"[{\"productId\":\"PROD-004\",\"quantity\":1}]", "pm_card_chargeDeclinedInsufficientFunds", "N1 9GU"}
+        };
         ExecutorService customers = Executors.newFixedThreadPool(16);
         try {
             var placed = new ArrayList<Future<String>>();
@@ -97,10 +121,12 @@ class ReplayTest {
     }
 
     private static boolean allCaughtUp(TestPlatform platform) {
-        JsonNode processors = read(platform.admin().get("/api/admin/projections").body());
+        JsonNode processors =
+                read(platform.admin().get("/api/admin/projections").body());
         for (JsonNode processor : processors) {
             if (PROJECTIONS.contains(processor.get("name").asString())
-                    && (processor.get("replaying").asBoolean() || processor.get("lag").asLong() > 0)) {
+                    && (processor.get("replaying").asBoolean()
+                            || processor.get("lag").asLong() > 0)) {
                 return false;
             }
         }
@@ -111,7 +137,12 @@ class ReplayTest {
         MongoTemplate mongo = platform.context().getBean(MongoTemplate.class);
         var snapshot = new HashMap<String, List<Document>>();
         for (String collection : COLLECTIONS) {
-            snapshot.put(collection, mongo.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+            snapshot.put(
+                    collection,
+                    mongo.getCollection(collection)
+                            .find()
+                            .sort(new Document("_id", 1))
+                            .into(new ArrayList<>()));
         }
         return snapshot;
     }

@@ -1,11 +1,8 @@
 package io.orderflow.standalone;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The standalone platform started for tests through the real launcher, on a data directory of its own, and the
@@ -41,6 +40,7 @@ final class TestPlatform implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
     /** Low sign-in limits, so slow-down and lock-out can be watched in seconds. */
     static final int ACCOUNT_SLOW_AFTER = 2;
+
     static final int ACCOUNT_LOCK_AFTER = 4;
     static final int ADDRESS_SLOW_AFTER = 5;
     static final int ADDRESS_LOCK_AFTER = 7;
@@ -65,7 +65,8 @@ final class TestPlatform implements AutoCloseable {
     static synchronized TestPlatform shared() {
         if (shared == null) {
             try {
-                shared = new TestPlatform(Files.createTempDirectory("orderflow-shared"),
+                shared = new TestPlatform(
+                        Files.createTempDirectory("orderflow-shared"),
                         "--orderflow.carrier.simulated.dispatch-delay=2s",
                         "--orderflow.carrier.simulated.delivery-delay=0s",
                         "--orderflow.stripe.webhook-secret=" + WEBHOOK_SECRET);
@@ -82,7 +83,9 @@ final class TestPlatform implements AutoCloseable {
     }
 
     private StandalonePlatform launch() {
-        var args = new ArrayList<>(List.of("--orderflow.data-dir=" + dataDir, "--server.port=0",
+        var args = new ArrayList<>(List.of(
+                "--orderflow.data-dir=" + dataDir,
+                "--server.port=0",
                 "--orderflow.security.admin.email=" + ADMIN_EMAIL,
                 "--orderflow.security.admin.password=" + ADMIN_PASSWORD,
                 // sign-in tests speak for several client addresses through X-Forwarded-For
@@ -91,8 +94,10 @@ final class TestPlatform implements AutoCloseable {
                 "--orderflow.security.sign-in.account-lock-after=" + ACCOUNT_LOCK_AFTER,
                 "--orderflow.security.sign-in.address-slow-after=" + ADDRESS_SLOW_AFTER,
                 "--orderflow.security.sign-in.address-lock-after=" + ADDRESS_LOCK_AFTER,
-                "--orderflow.security.external.issuer-uri=" + ExternalIssuer.instance().issuer(),
-                "--orderflow.security.external.jwk-set-uri=" + ExternalIssuer.instance().jwkSetUri(),
+                "--orderflow.security.external.issuer-uri="
+                        + ExternalIssuer.instance().issuer(),
+                "--orderflow.security.external.jwk-set-uri="
+                        + ExternalIssuer.instance().jwkSetUri(),
                 "--orderflow.security.external.roles-claim=realm_access.roles"));
         args.addAll(List.of(settings));
         return StandalonePlatform.start(args.toArray(String[]::new));
@@ -143,8 +148,11 @@ final class TestPlatform implements AutoCloseable {
     /** A new CUSTOMER account, signed up and signed in. */
     Client newCustomer() {
         String email = "customer-" + UUID.randomUUID() + "@example.com";
-        var signedUp = anonymous().post("/api/auth/signup",
-                "{\"email\":\"%s\",\"name\":\"Test Customer\",\"password\":\"%s\"}".formatted(email, PASSWORD), Map.of());
+        var signedUp = anonymous()
+                .post(
+                        "/api/auth/signup",
+                        "{\"email\":\"%s\",\"name\":\"Test Customer\",\"password\":\"%s\"}".formatted(email, PASSWORD),
+                        Map.of());
         if (signedUp.statusCode() != 201) {
             throw new AssertionError("sign-up refused: " + signedUp.statusCode() + " " + signedUp.body());
         }
@@ -164,8 +172,8 @@ final class TestPlatform implements AutoCloseable {
     }
 
     HttpResponse<String> signIn(String email, String password, Map<String, String> headers) {
-        return anonymous().post("/api/auth/signin",
-                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), headers);
+        return anonymous()
+                .post("/api/auth/signin", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), headers);
     }
 
     Client anonymous() {
@@ -199,14 +207,20 @@ final class TestPlatform implements AutoCloseable {
     /** Waits until the order's read model shows one of the statuses, and answers it. */
     JsonNode awaitStatus(String orderId, Duration atMost, String... statuses) {
         Set<String> wanted = Set.of(statuses);
-        return await().atMost(atMost).pollInterval(Duration.ofMillis(100))
-                .until(() -> order(orderId), order -> order != null && wanted.contains(order.get("status").asString()));
+        return await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> order(orderId),
+                        order -> order != null
+                                && wanted.contains(order.get("status").asString()));
     }
 
     /** {available, reserved} of a product as the catalog shows it once every change to it is projected. */
     int[] stock(String productId) {
         JsonNode product = read(get("/api/products/" + productId).body());
-        return new int[]{product.get("stockAvailable").asInt(), product.get("stockReserved").asInt()};
+        return new int[] {
+            product.get("stockAvailable").asInt(), product.get("stockReserved").asInt()
+        };
     }
 
     /**
@@ -214,31 +228,41 @@ final class TestPlatform implements AutoCloseable {
      * ended, the stock levels it starts from.
      */
     int[] settledStock(String productId) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> stock(productId), levels -> levels[1] == 0);
     }
 
     /** Waits until the catalog shows the product at {available, reserved}: it is projected apart from the order. */
     void awaitStock(String productId, int... availableAndReserved) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(stock(productId))
-                        .as("stock of " + productId).containsExactly(availableAndReserved));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() ->
+                        assertThat(stock(productId)).as("stock of " + productId).containsExactly(availableAndReserved));
     }
 
     /** The simple names of every event about the order, of every aggregate, in the order they were stored. */
     List<String> storyOf(String orderId) {
-        return jdbc().queryForList("select payloadtype from domainevententry"
-                        + " where convert_from(payload, 'UTF8')::jsonb ->> 'orderId' = ? order by globalindex",
-                        String.class, orderId).stream()
+        return jdbc()
+                .queryForList(
+                        "select payloadtype from domainevententry"
+                                + " where convert_from(payload, 'UTF8')::jsonb ->> 'orderId' = ? order by globalindex",
+                        String.class,
+                        orderId)
+                .stream()
                 .map(type -> type.substring(type.lastIndexOf('.') + 1))
                 .toList();
     }
 
     /** How often the payment provider performed an operation for the order (authorize, capture, void, refund). */
     int providerOperations(String orderId, String operation, String outcome) {
-        return jdbc().queryForObject("select count(*) from simulated_payment_request r join simulated_payment_intent i"
-                + " on r.intent_id = i.id where i.order_id = ? and r.operation = ? and r.status = ?",
-                Integer.class, orderId, operation, outcome);
+        return jdbc().queryForObject(
+                        "select count(*) from simulated_payment_request r join simulated_payment_intent i"
+                                + " on r.intent_id = i.id where i.order_id = ? and r.operation = ? and r.status = ?",
+                        Integer.class,
+                        orderId,
+                        operation,
+                        outcome);
     }
 
     /** Calls the platform over HTTP like any client, with a bearer token or without one. */
@@ -288,8 +312,13 @@ final class TestPlatform implements AutoCloseable {
         }
 
         HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
-            var request = request(path).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            var request = request(path)
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
             return TestPlatform.send(request.build());
         }
@@ -299,7 +328,9 @@ final class TestPlatform implements AutoCloseable {
          * did not catch up within the gateway's wait (a machine under load), which tests wait out by polling.
          */
         String placeOrder(String items, String paymentMethod, String postalCode) {
-            var response = post("/api/orders", """
+            var response = post(
+                    "/api/orders",
+                    """
                     {"items":%s,"paymentMethod":"%s",
                      "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 Analytical St","city":"London",
                                         "postalCode":"%s","country":"GB"}}""".formatted(items, paymentMethod, postalCode),

@@ -1,14 +1,13 @@
 package io.orderflow.gateway.account;
 
 import io.orderflow.gateway.security.TokenIssuer;
+import java.util.UUID;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * Refuses a well-signed token of the gateway's own that may no longer be used: signed out, its account disabled or

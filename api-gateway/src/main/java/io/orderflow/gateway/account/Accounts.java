@@ -6,14 +6,13 @@ import io.orderflow.gateway.problem.InvalidRequestException;
 import io.orderflow.gateway.problem.NotFoundException;
 import io.orderflow.gateway.problem.UnauthorizedException;
 import io.orderflow.gateway.security.TokenIssuer;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Signing up, signing in and out, and what an admin may change of an account. */
 @Component
@@ -47,7 +46,8 @@ class Accounts {
                     log.info("Account {} signed up as {}", account.id(), role);
                     return account.view();
                 })
-                .orElseThrow(() -> new ConflictException("An account with this email exists already",
+                .orElseThrow(() -> new ConflictException(
+                        "An account with this email exists already",
                         List.of(new FieldProblem("email", "is taken by another account"))));
     }
 
@@ -55,7 +55,8 @@ class Accounts {
     TokenIssuer.IssuedToken signIn(String email, String password, String address) {
         throttle.check(email, address);
         Optional<Account> account = store.findByEmail(email);
-        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
+        boolean matches =
+                passwords.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches || !account.get().enabled()) {
             throttle.failed(email, address);
             throw new UnauthorizedException(WRONG_CREDENTIALS);
@@ -66,13 +67,16 @@ class Accounts {
     }
 
     AccountView find(String id) {
-        return parse(id).flatMap(store::findById).map(Account::view)
+        return parse(id)
+                .flatMap(store::findById)
+                .map(Account::view)
                 .orElseThrow(() -> new NotFoundException("There is no account " + id));
     }
 
     AccountView changeRole(String id, Role role, String changedBy) {
         if (id.equals(changedBy) && role != Role.ADMIN) {
-            throw new ConflictException("An admin cannot take its own ADMIN role; another admin must",
+            throw new ConflictException(
+                    "An admin cannot take its own ADMIN role; another admin must",
                     List.of(new FieldProblem("role", "would leave you without the ADMIN role")));
         }
         if (!parse(id).map(account -> store.changeRole(account, role)).orElse(false)) {

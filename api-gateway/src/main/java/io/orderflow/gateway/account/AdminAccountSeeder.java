@@ -2,16 +2,15 @@ package io.orderflow.gateway.account;
 
 import io.orderflow.gateway.problem.FieldProblem;
 import io.orderflow.gateway.security.SecurityProperties;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.List;
 
 /**
  * Creates the first ADMIN when there is none, so a new installation can be operated at all. Without a configured
@@ -44,14 +43,19 @@ class AdminAccountSeeder implements ApplicationRunner {
             throw new IllegalStateException("orderflow.security.admin.password (ORDERFLOW_ADMIN_PASSWORD) is refused: "
                     + broken.stream().map(FieldProblem::message).toList() + ". " + PasswordPolicy.RULES);
         }
-        if (store.create(admin.email(), admin.name(), passwords.encode(password), Role.ADMIN).isEmpty()) {
-            log.warn("No ADMIN exists and {} belongs to another account; set ORDERFLOW_ADMIN_EMAIL to a free email",
+        if (store.create(admin.email(), admin.name(), passwords.encode(password), Role.ADMIN)
+                .isEmpty()) {
+            log.warn(
+                    "No ADMIN exists and {} belongs to another account; set ORDERFLOW_ADMIN_EMAIL to a free email",
                     admin.email());
             return;
         }
         if (generated) {
-            log.warn("Created the ADMIN account {} with the generated password {} (shown this once; "
-                    + "set ORDERFLOW_ADMIN_PASSWORD to choose it)", admin.email(), password);
+            log.warn(
+                    "Created the ADMIN account {} with the generated password {} (shown this once; "
+                            + "set ORDERFLOW_ADMIN_PASSWORD to choose it)",
+                    admin.email(),
+                    password);
         } else {
             log.info("Created the ADMIN account {}", admin.email());
         }

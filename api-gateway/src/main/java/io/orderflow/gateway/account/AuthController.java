@@ -10,15 +10,14 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.List;
 
 /** Sign up, sign in, sign out, and who am I. */
 @RestController
@@ -35,18 +34,23 @@ class AuthController {
         this.properties = properties;
     }
 
-    record SignUpRequest(@NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
-                         @Email(message = "must be an email address") String email,
-                         @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
-                         String name,
-                         @NotNull(message = "is required") String password) {
-    }
+    record SignUpRequest(
+            @NotBlank(message = "is required")
+            @Size(max = 254, message = "must be at most 254 characters")
+            @Email(message = "must be an email address")
+            String email,
 
-    record SignInRequest(@NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
-                         String email,
-                         @NotNull(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters")
-                         String password) {
-    }
+            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+            String name,
+
+            @NotNull(message = "is required") String password) {}
+
+    record SignInRequest(
+            @NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
+            String email,
+
+            @NotNull(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters")
+            String password) {}
 
     /** Creates a CUSTOMER account; sign in afterwards for a token. */
     @PostMapping("/signup")
@@ -65,8 +69,9 @@ class AuthController {
     @PostMapping("/signout")
     ResponseEntity<Void> signOut(Caller caller) {
         if (!issuedHere(caller)) {
-            throw new ConflictException("This token was signed by " + caller.token().getClaimAsString("iss")
-                    + "; sign out there", List.of());
+            throw new ConflictException(
+                    "This token was signed by " + caller.token().getClaimAsString("iss") + "; sign out there",
+                    List.of());
         }
         store.revoke(caller.token().getId(), caller.token().getExpiresAt());
         return ResponseEntity.noContent().build();
@@ -78,10 +83,16 @@ class AuthController {
         String issuer = token.getClaimAsString("iss");
         if (issuedHere(caller)) {
             AccountView account = accounts.find(caller.id());
-            return new CurrentUser(account.id(), account.email(), account.name(), caller.roles(), issuer, token.getExpiresAt());
+            return new CurrentUser(
+                    account.id(), account.email(), account.name(), caller.roles(), issuer, token.getExpiresAt());
         }
-        return new CurrentUser(caller.id(), token.getClaimAsString("email"), token.getClaimAsString("name"), caller.roles(),
-                issuer, token.getExpiresAt());
+        return new CurrentUser(
+                caller.id(),
+                token.getClaimAsString("email"),
+                token.getClaimAsString("name"),
+                caller.roles(),
+                issuer,
+                token.getExpiresAt());
     }
 
     /** Whether the gateway signed the caller's token, rather than the external issuer. */

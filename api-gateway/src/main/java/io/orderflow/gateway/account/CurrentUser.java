@@ -13,5 +13,5 @@ import java.util.Set;
  * @param issuer         who signed the token
  * @param tokenExpiresAt when the token stops working
  */
-public record CurrentUser(String id, String email, String name, Set<String> roles, String issuer, Instant tokenExpiresAt) {
-}
+public record CurrentUser(
+        String id, String email, String name, Set<String> roles, String issuer, Instant tokenExpiresAt) {}

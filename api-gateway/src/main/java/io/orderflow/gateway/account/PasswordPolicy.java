@@ -1,7 +1,6 @@
 package io.orderflow.gateway.account;
 
 import io.orderflow.gateway.problem.FieldProblem;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +18,41 @@ final class PasswordPolicy {
             + " characters, is not a common password, does not contain the email's name, and is not one character repeated";
 
     /** The most used passwords of the published breach lists that are long enough to pass the length rule. */
-    private static final Set<String> COMMON = Set.of("1234567890", "12345678910", "123456789a", "qwertyuiop",
-            "1q2w3e4r5t", "1qaz2wsx3edc", "password12", "password123", "password1234", "iloveyou123", "qwerty1234",
-            "qwerty12345", "abcdefghij", "abc1234567", "0987654321", "1111111111", "123123123123", "zaq12wsxcde",
-            "passw0rd123", "welcome123", "letmein123", "changeme123", "administrator", "orderflow123", "trustno1234",
-            "football123", "baseball123", "monkey12345", "dragon12345", "sunshine123", "princess123", "qwertyuiop123");
+    private static final Set<String> COMMON = Set.of(
+            "1234567890",
+            "12345678910",
+            "123456789a",
+            "qwertyuiop",
+            "1q2w3e4r5t",
+            "1qaz2wsx3edc",
+            "password12",
+            "password123",
+            "password1234",
+            "iloveyou123",
+            "qwerty1234",
+            "qwerty12345",
+            "abcdefghij",
+            "abc1234567",
+            "0987654321",
+            "1111111111",
+            "123123123123",
+            "zaq12wsxcde",
+            "passw0rd123",
+            "welcome123",
+            "letmein123",
+            "changeme123",
+            "administrator",
+            "orderflow123",
+            "trustno1234",
+            "football123",
+            "baseball123",
+            "monkey12345",
+            "dragon12345",
+            "sunshine123",
+            "princess123",
+            "qwertyuiop123");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Every rule the password breaks, each naming the {@code password} field; empty when it is acceptable. */
     static List<FieldProblem> check(String password, String email) {

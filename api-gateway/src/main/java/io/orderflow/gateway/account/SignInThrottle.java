@@ -2,15 +2,14 @@ package io.orderflow.gateway.account;
 
 import io.orderflow.gateway.problem.TooManyRequestsException;
 import io.orderflow.gateway.security.SecurityProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Slows down and then locks out password guessing, per account and per client address. Counts live in PostgreSQL,
@@ -36,11 +35,13 @@ class SignInThrottle {
         Instant waitUntil = jdbc.sql("select greatest(max(next_attempt_at), max(locked_until)) from sign_in_throttle"
                         + " where subject in (?, ?)")
                 .params(accountSubject(email), addressSubject(address))
-                .query((row, n) -> row.getTimestamp(1)).optional()
+                .query((row, n) -> row.getTimestamp(1))
+                .optional()
                 .map(Timestamp::toInstant)
                 .orElse(now);
         if (waitUntil.isAfter(now)) {
-            throw new TooManyRequestsException("Too many failed sign-ins; try again later", Duration.between(now, waitUntil));
+            throw new TooManyRequestsException(
+                    "Too many failed sign-ins; try again later", Duration.between(now, waitUntil));
         }
     }
 
@@ -50,12 +51,15 @@ class SignInThrottle {
         count(accountSubject(email), settings.accountSlowAfter(), settings.accountLockAfter(), now);
         count(addressSubject(address), settings.addressSlowAfter(), settings.addressLockAfter(), now);
         jdbc.sql("delete from sign_in_throttle where last_failure < ? and coalesce(locked_until, ?) <= ?")
-                .params(Timestamp.from(now.minus(settings.window())), Timestamp.from(now), Timestamp.from(now)).update();
+                .params(Timestamp.from(now.minus(settings.window())), Timestamp.from(now), Timestamp.from(now))
+                .update();
     }
 
     /** A good password clears the account's count; the address keeps its own. */
     void succeeded(String email) {
-        jdbc.sql("delete from sign_in_throttle where subject = ?").param(accountSubject(email)).update();
+        jdbc.sql("delete from sign_in_throttle where subject = ?")
+                .param(accountSubject(email))
+                .update();
     }
 
     private void count(String subject, int slowAfter, int lockAfter, Instant now) {
@@ -67,7 +71,8 @@ class SignInThrottle {
                         + " last_failure = excluded.last_failure, locked_until = case when t.locked_until <= ? then null else t.locked_until end"
                         + " returning failures")
                 .params(subject, at, at, Timestamp.from(now.minus(settings.window())), at, at)
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         Instant nextAttempt = now;
         Instant lockedUntil = null;
         if (failures >= lockAfter) {
@@ -76,7 +81,8 @@ class SignInThrottle {
             Duration backoff = settings.backoff().multipliedBy(1L << Math.min(failures - slowAfter, 20));
             nextAttempt = now.plus(backoff.compareTo(settings.lockDuration()) < 0 ? backoff : settings.lockDuration());
         }
-        jdbc.sql("update sign_in_throttle set next_attempt_at = ?, locked_until = coalesce(?, locked_until) where subject = ?")
+        jdbc.sql(
+                        "update sign_in_throttle set next_attempt_at = ?, locked_until = coalesce(?, locked_until) where subject = ?")
                 .params(Timestamp.from(nextAttempt), lockedUntil == null ? null : Timestamp.from(lockedUntil), subject)
                 .update();
     }

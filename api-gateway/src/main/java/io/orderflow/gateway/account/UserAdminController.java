@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/users")
 class UserAdminController {
 
-    private static final String ACCOUNT_ID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final String ACCOUNT_ID =
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final Accounts accounts;
     private final AccountStore store;
@@ -31,15 +32,19 @@ class UserAdminController {
         this.store = store;
     }
 
-    record RoleChange(@NotNull(message = "is required; one of CUSTOMER, ADMIN") Role role) {
-    }
+    record RoleChange(
+            @NotNull(message = "is required; one of CUSTOMER, ADMIN")
+            Role role) {}
 
     @GetMapping
-    AccountPage list(@RequestParam(required = false) @Size(max = 254, message = "must be at most 254 characters") String email,
-                     @RequestParam(required = false) Role role,
-                     @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
-                     @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
-                     @Max(value = 100, message = "must be between 1 and 100") int size) {
+    AccountPage list(
+            @RequestParam(required = false) @Size(max = 254, message = "must be at most 254 characters") String email,
+            @RequestParam(required = false) Role role,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+            @RequestParam(defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and 100")
+                    @Max(value = 100, message = "must be between 1 and 100")
+                    int size) {
         return store.list(email, role, page, size);
     }
 
@@ -50,18 +55,23 @@ class UserAdminController {
 
     /** Takes effect at once: tokens signed with the old role stop working. */
     @PutMapping("/{id}/role")
-    AccountView changeRole(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id, @Valid @RequestBody RoleChange change, Caller caller) {
+    AccountView changeRole(
+            @PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id,
+            @Valid @RequestBody RoleChange change,
+            Caller caller) {
         return accounts.changeRole(id, change.role(), caller.id());
     }
 
     /** The account can no longer sign in, and its tokens stop working. */
     @PostMapping("/{id}/disable")
-    AccountView disable(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id, Caller caller) {
+    AccountView disable(
+            @PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id, Caller caller) {
         return accounts.changeEnabled(id, false, caller.id());
     }
 
     @PostMapping("/{id}/enable")
-    AccountView enable(@PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id, Caller caller) {
+    AccountView enable(
+            @PathVariable @Pattern(regexp = ACCOUNT_ID, message = "is not an account id") String id, Caller caller) {
         return accounts.changeEnabled(id, true, caller.id());
     }
 }

@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
 
 /** Events the projections parked: list them, retry them once the fault is fixed, or drop them. */
 @RestController
@@ -36,9 +35,9 @@ class DeadLetterAdminController {
         this.queries = queries;
     }
 
-    record EvictRequest(@NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters")
-                        String sequence) {
-    }
+    record EvictRequest(
+            @NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters")
+            String sequence) {}
 
     @GetMapping
     List<DeadLetterView> list() {
@@ -46,14 +45,16 @@ class DeadLetterAdminController {
     }
 
     @PostMapping("/{projection}/retry")
-    Map<String, Object> retry(@PathVariable @Pattern(regexp = PROJECTION, message = "is not a projection name") String projection) {
+    Map<String, Object> retry(
+            @PathVariable @Pattern(regexp = PROJECTION, message = "is not a projection name") String projection) {
         Integer applied = commands.sendAndWait(new RetryDeadLettersCommand(projection));
         return Map.of("projection", projection, "sequencesApplied", applied);
     }
 
     @PostMapping("/{projection}/evict")
-    Map<String, Object> evict(@PathVariable @Pattern(regexp = PROJECTION, message = "is not a projection name") String projection,
-                              @Valid @RequestBody EvictRequest request) {
+    Map<String, Object> evict(
+            @PathVariable @Pattern(regexp = PROJECTION, message = "is not a projection name") String projection,
+            @Valid @RequestBody EvictRequest request) {
         Integer evicted = commands.sendAndWait(new EvictDeadLettersCommand(projection, request.sequence()));
         return Map.of("projection", projection, "sequence", request.sequence(), "eventsEvicted", evicted);
     }

@@ -13,6 +13,10 @@ import io.orderflow.gateway.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** History exports: the integration events of a time range published again to the replay topic, with progress. */
 @RestController
@@ -44,9 +43,12 @@ class IntegrationAdminController {
         this.properties = properties;
     }
 
-    record ExportRequest(@NotNull(message = "is required; an ISO-8601 instant such as 2026-11-01T00:00:00Z") Instant from,
-                         @NotNull(message = "is required; an ISO-8601 instant such as 2026-12-01T00:00:00Z") Instant to) {
-    }
+    record ExportRequest(
+            @NotNull(message = "is required; an ISO-8601 instant such as 2026-11-01T00:00:00Z")
+            Instant from,
+
+            @NotNull(message = "is required; an ISO-8601 instant such as 2026-12-01T00:00:00Z")
+            Instant to) {}
 
     /** Starts an export and answers at once (202) with where to watch it. */
     @PostMapping("/export")
@@ -55,10 +57,14 @@ class IntegrationAdminController {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "must be after from")));
         }
         String exportId = UUID.randomUUID().toString();
-        commands.sendAndWait(new StartHistoryExportCommand(exportId, request.from(), request.to(), operator.id()),
-                properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        commands.sendAndWait(
+                new StartHistoryExportCommand(exportId, request.from(), request.to(), operator.id()),
+                properties.commandTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/admin/integration/exports/{id}").buildAndExpand(exportId).toUri();
+                .path("/api/admin/integration/exports/{id}")
+                .buildAndExpand(exportId)
+                .toUri();
         return ResponseEntity.accepted().location(location).body(find(exportId));
     }
 
@@ -68,12 +74,14 @@ class IntegrationAdminController {
     }
 
     @GetMapping("/exports/{exportId}")
-    HistoryExportView get(@PathVariable @Pattern(regexp = "[0-9a-f-]{36}", message = "is not an export id") String exportId) {
+    HistoryExportView get(
+            @PathVariable @Pattern(regexp = "[0-9a-f-]{36}", message = "is not an export id") String exportId) {
         return find(exportId);
     }
 
     private HistoryExportView find(String exportId) {
-        return queries.ask(new FindHistoryExportQuery(exportId), ResponseTypes.optionalInstanceOf(HistoryExportView.class))
+        return queries.ask(
+                        new FindHistoryExportQuery(exportId), ResponseTypes.optionalInstanceOf(HistoryExportView.class))
                 .orElseThrow(() -> new NotFoundException("There is no export " + exportId));
     }
 }

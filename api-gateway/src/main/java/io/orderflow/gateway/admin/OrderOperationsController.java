@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Operator actions on an order: retry a stalled step now, or force compensation. */
 @RestController
@@ -33,21 +32,29 @@ class OrderOperationsController {
         this.properties = properties;
     }
 
-    record RetryRequest(@NotNull(message = "is required; one of RESERVATION, PAYMENT, SHIPMENT") FulfilmentStep step) {
+    record RetryRequest(
+            @NotNull(message = "is required; one of RESERVATION, PAYMENT, SHIPMENT")
+            FulfilmentStep step) {}
+
+    enum CompensationAction {
+        CANCEL
     }
 
-    enum CompensationAction { CANCEL }
+    record CompensateRequest(
+            @NotNull(message = "is required; CANCEL") CompensationAction action,
 
-    record CompensateRequest(@NotNull(message = "is required; CANCEL") CompensationAction action,
-                             @Size(max = 500, message = "must be at most 500 characters") String reason) {
-    }
+            @Size(max = 500, message = "must be at most 500 characters")
+            String reason) {}
 
     @PostMapping("/retry")
     ResponseEntity<Map<String, Object>> retry(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a valid order id") String orderId,
-            @Valid @RequestBody RetryRequest request, Caller operator) {
-        commands.sendAndWait(new RetryOrderStepCommand(orderId, request.step(), operator.id()),
-                properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            @Valid @RequestBody RetryRequest request,
+            Caller operator) {
+        commands.sendAndWait(
+                new RetryOrderStepCommand(orderId, request.step(), operator.id()),
+                properties.commandTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(Map.of("orderId", orderId, "retrying", request.step()));
     }
 
@@ -55,11 +62,15 @@ class OrderOperationsController {
     @PostMapping("/compensate")
     ResponseEntity<Map<String, Object>> compensate(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a valid order id") String orderId,
-            @Valid @RequestBody CompensateRequest request, Caller operator) {
+            @Valid @RequestBody CompensateRequest request,
+            Caller operator) {
         String reason = request.reason() == null || request.reason().isBlank()
-                ? "cancelled by an operator" : "cancelled by an operator: " + request.reason();
-        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, reason, operator.id(), true, true),
-                properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                ? "cancelled by an operator"
+                : "cancelled by an operator: " + request.reason();
+        commands.sendAndWait(
+                new RequestOrderCancellationCommand(orderId, reason, operator.id(), true, true),
+                properties.commandTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(Map.of("orderId", orderId, "compensating", request.action()));
     }
 }

@@ -7,6 +7,8 @@ import io.orderflow.gateway.config.BoundedQueries;
 import io.orderflow.gateway.config.GatewayProperties;
 import io.orderflow.gateway.problem.NotFoundException;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Event processors for operators: status, lag and replay progress of each, and replaying a projection. */
 @RestController
@@ -46,7 +45,12 @@ class ProjectionAdminController {
         if (list().stream().noneMatch(status -> status.name().equals(name))) {
             throw new NotFoundException("There is no event processor " + name);
         }
-        commands.sendAndWait(new ReplayProjectionCommand(name), properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        return ResponseEntity.accepted().body(list().stream().filter(status -> status.name().equals(name)).findFirst().orElseThrow());
+        commands.sendAndWait(
+                new ReplayProjectionCommand(name), properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return ResponseEntity.accepted()
+                .body(list().stream()
+                        .filter(status -> status.name().equals(name))
+                        .findFirst()
+                        .orElseThrow());
     }
 }

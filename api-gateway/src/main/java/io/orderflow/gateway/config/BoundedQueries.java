@@ -1,10 +1,9 @@
 package io.orderflow.gateway.config;
 
+import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asks a query through Axon's {@link QueryGateway} and waits for the answer at most

@@ -1,9 +1,8 @@
 package io.orderflow.gateway.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Settings of the HTTP gateway.
@@ -14,7 +13,7 @@ import java.time.Duration;
  *                       ({@code orderflow.gateway.read-model-wait})
  */
 @ConfigurationProperties("orderflow.gateway")
-public record GatewayProperties(@DefaultValue("10s") Duration commandTimeout,
-                                @DefaultValue("5s") Duration queryTimeout,
-                                @DefaultValue("3s") Duration readModelWait) {
-}
+public record GatewayProperties(
+        @DefaultValue("10s") Duration commandTimeout,
+        @DefaultValue("5s") Duration queryTimeout,
+        @DefaultValue("3s") Duration readModelWait) {}

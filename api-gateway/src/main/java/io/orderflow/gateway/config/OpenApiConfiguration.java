@@ -17,12 +17,11 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The OpenAPI 3 document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}): every endpoint with its
@@ -43,8 +42,13 @@ class OpenApiConfiguration {
                         /api/auth, then send the access token as `Authorization: Bearer <token>` (Swagger UI: \
                         Authorize). Every error is an RFC 9457 problem body (`application/problem+json`)."""))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("An access token from POST /api/auth/signin")))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token from POST /api/auth/signin")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
@@ -54,32 +58,40 @@ class OpenApiConfiguration {
         return api -> {
             // added here rather than with the document: springdoc sets the schemas it generates in their place
             api.getComponents().addSchemas(PROBLEM, problemSchema());
-            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                boolean open = SecurityConfiguration.PUBLIC_OPERATIONS.contains(method.name() + " " + path);
-                if (open) {
-                    operation.setSecurity(List.of());
-                }
-                boolean takesInput = operation.getRequestBody() != null
-                        || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-                if (takesInput) {
-                    problem(operation, "400", "Invalid request: the problem's `errors` name each offending field");
-                }
-                if (!open) {
-                    problem(operation, "401", "No token, or an invalid, expired or revoked one");
-                    problem(operation, "403", "The caller's role does not allow this");
-                }
-                if (path.contains("{")) {
-                    problem(operation, "404", "Nothing with this id (another customer's order answers the same way)");
-                }
-                if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
-                    problem(operation, "409", "The request clashes with the resource's state");
-                }
-                if (path.equals("/api/auth/signin")) {
-                    problem(operation, "429", "Too many failed sign-ins: wait `Retry-After` seconds");
-                }
-                problem(operation, "500", "An internal error; it has been logged");
-                problem(operation, "503", "The platform did not answer in time; send the request again");
-            }));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                        boolean open = SecurityConfiguration.PUBLIC_OPERATIONS.contains(method.name() + " " + path);
+                        if (open) {
+                            operation.setSecurity(List.of());
+                        }
+                        boolean takesInput = operation.getRequestBody() != null
+                                || (operation.getParameters() != null
+                                        && !operation.getParameters().isEmpty());
+                        if (takesInput) {
+                            problem(
+                                    operation,
+                                    "400",
+                                    "Invalid request: the problem's `errors` name each offending field");
+                        }
+                        if (!open) {
+                            problem(operation, "401", "No token, or an invalid, expired or revoked one");
+                            problem(operation, "403", "The caller's role does not allow this");
+                        }
+                        if (path.contains("{")) {
+                            problem(
+                                    operation,
+                                    "404",
+                                    "Nothing with this id (another customer's order answers the same way)");
+                        }
+                        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+                            problem(operation, "409", "The request clashes with the resource's state");
+                        }
+                        if (path.equals("/api/auth/signin")) {
+                            problem(operation, "429", "Too many failed sign-ins: wait `Retry-After` seconds");
+                        }
+                        problem(operation, "500", "An internal error; it has been logged");
+                        problem(operation, "503", "The platform did not answer in time; send the request again");
+                    }));
         };
     }
 
@@ -87,18 +99,31 @@ class OpenApiConfiguration {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
-        operation.getResponses().putIfAbsent(status, new ApiResponse().description(description)
-                .content(new Content().addMediaType("application/problem+json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        operation
+                .getResponses()
+                .putIfAbsent(
+                        status,
+                        new ApiResponse()
+                                .description(description)
+                                .content(new Content()
+                                        .addMediaType(
+                                                "application/problem+json",
+                                                new MediaType()
+                                                        .schema(new Schema<>()
+                                                                .$ref("#/components/schemas/" + PROBLEM)))));
     }
 
     private static Schema<?> problemSchema() {
         var fieldProblem = new ObjectSchema()
                 .addProperty("field", new StringSchema().example("items[0].quantity"))
                 .addProperty("message", new StringSchema().example("must be at least 1"));
-        return new ObjectSchema().description("An RFC 9457 problem detail")
+        return new ObjectSchema()
+                .description("An RFC 9457 problem detail")
                 .properties(Map.of(
-                        "type", new StringSchema().format("uri").example("https://orderflow.dev/problems/invalid-request"),
+                        "type",
+                                new StringSchema()
+                                        .format("uri")
+                                        .example("https://orderflow.dev/problems/invalid-request"),
                         "title", new StringSchema().example("Invalid request"),
                         "status", new IntegerSchema().example(400),
                         "detail", new StringSchema().example("items[0].quantity must be at least 1"),

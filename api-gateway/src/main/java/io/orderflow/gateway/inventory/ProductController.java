@@ -5,14 +5,13 @@ import io.orderflow.api.inventory.FindProductsQuery;
 import io.orderflow.api.inventory.ProductView;
 import io.orderflow.gateway.config.BoundedQueries;
 import io.orderflow.gateway.problem.NotFoundException;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** The catalog with prices and stock. */
 @RestController
@@ -31,8 +30,11 @@ class ProductController {
     }
 
     @GetMapping("/{productId}")
-    ProductView get(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not a valid product id") String productId) {
-        return queries.ask(new FindProductsQuery(List.of(productId)), ResponseTypes.multipleInstancesOf(ProductView.class))
+    ProductView get(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not a valid product id")
+                    String productId) {
+        return queries
+                .ask(new FindProductsQuery(List.of(productId)), ResponseTypes.multipleInstancesOf(ProductView.class))
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no product " + productId));

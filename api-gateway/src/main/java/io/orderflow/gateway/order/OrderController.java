@@ -25,6 +25,17 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -43,18 +54,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import reactor.core.publisher.Flux;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /** Places orders, cancels them, and reads them back: one at a time, as pages, as a timeline, or live. */
 @RestController
 @RequestMapping("/api/orders")
@@ -67,8 +66,11 @@ class OrderController {
     private final BoundedQueries boundedQueries;
     private final GatewayProperties properties;
 
-    OrderController(CommandGateway commands, QueryGateway queries, BoundedQueries boundedQueries,
-                    GatewayProperties properties) {
+    OrderController(
+            CommandGateway commands,
+            QueryGateway queries,
+            BoundedQueries boundedQueries,
+            GatewayProperties properties) {
         this.commands = commands;
         this.queries = queries;
         this.boundedQueries = boundedQueries;
@@ -84,60 +86,83 @@ class OrderController {
     ResponseEntity<OrderStatusResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
-            @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
-            @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
-            String idempotencyKey,
+                    @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+                    @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+                    String idempotencyKey,
             Caller caller) {
         String customerId = caller.id();
         String orderId = orderIdFor(customerId, idempotencyKey);
         List<OrderLine> lines = priceFromCatalog(request.items());
         var address = request.shippingAddress();
         try (SubscriptionQueryResult<Optional<OrderView>, OrderView> readModel = subscribe(orderId)) {
-            String placed = commands.sendAndWait(new PlaceOrderCommand(orderId, customerId, lines,
-                            new ShippingAddress(address.recipient(), address.line1(), address.line2(), address.city(),
-                                    address.postalCode(), address.country()),
+            String placed = commands.sendAndWait(
+                    new PlaceOrderCommand(
+                            orderId,
+                            customerId,
+                            lines,
+                            new ShippingAddress(
+                                    address.recipient(),
+                                    address.line1(),
+                                    address.line2(),
+                                    address.city(),
+                                    address.postalCode(),
+                                    address.country()),
                             request.paymentMethod()),
-                    properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(placed).toUri();
-            Optional<OrderView> projected = Flux.concat(readModel.initialResult().flux().filter(Optional::isPresent),
+                    properties.commandTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                    .path("/{id}")
+                    .buildAndExpand(placed)
+                    .toUri();
+            Optional<OrderView> projected = Flux.concat(
+                            readModel.initialResult().flux().filter(Optional::isPresent),
                             readModel.updates().map(Optional::of))
                     .next()
                     .timeout(properties.readModelWait(), reactor.core.publisher.Mono.just(Optional.empty()))
                     .blockOptional()
                     .flatMap(Function.identity());
             return projected
-                    .map(order -> ResponseEntity.created(location).body(new OrderStatusResponse(placed, order.status())))
-                    .orElseGet(() -> ResponseEntity.accepted().location(location)
+                    .map(order ->
+                            ResponseEntity.created(location).body(new OrderStatusResponse(placed, order.status())))
+                    .orElseGet(() -> ResponseEntity.accepted()
+                            .location(location)
                             .body(new OrderStatusResponse(placed, OrderStatus.CREATED)));
         }
     }
 
     @GetMapping
-    OrderPage list(@RequestParam(required = false) OrderStatus status,
-                   @RequestParam(required = false) Instant from,
-                   @RequestParam(required = false) Instant to,
-                   @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
-                   @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
-                   @Max(value = 100, message = "must be between 1 and 100") int size,
-                   Caller caller) {
+    OrderPage list(
+            @RequestParam(required = false) OrderStatus status,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+            @RequestParam(defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and 100")
+                    @Max(value = 100, message = "must be between 1 and 100")
+                    int size,
+            Caller caller) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "must be after from")));
         }
-        return boundedQueries.ask(new FindOrdersQuery(caller.isAdmin() ? null : caller.id(), status, from, to, page, size),
+        return boundedQueries.ask(
+                new FindOrdersQuery(caller.isAdmin() ? null : caller.id(), status, from, to, page, size),
                 ResponseTypes.instanceOf(OrderPage.class));
     }
 
     @GetMapping("/{orderId}")
-    OrderView get(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
-                  Caller caller) {
+    OrderView get(
+            @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
+            Caller caller) {
         return find(orderId, caller);
     }
 
     @GetMapping("/{orderId}/events")
-    List<TimelineEntry> timeline(@PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
-                                 Caller caller) {
+    List<TimelineEntry> timeline(
+            @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
+            Caller caller) {
         find(orderId, caller);
-        return boundedQueries.ask(new FindOrderTimelineQuery(orderId), ResponseTypes.multipleInstancesOf(TimelineEntry.class));
+        return boundedQueries.ask(
+                new FindOrderTimelineQuery(orderId), ResponseTypes.multipleInstancesOf(TimelineEntry.class));
     }
 
     /** The order now, then every change, as server-sent events; the stream ends when the order reaches its end. */
@@ -160,8 +185,10 @@ class OrderController {
     /** Every change of every order, live, for operators; runs until the client goes away. */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> firehose() {
-        var result = queries.subscriptionQuery(new WatchOrdersQuery(),
-                ResponseTypes.multipleInstancesOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+        var result = queries.subscriptionQuery(
+                new WatchOrdersQuery(),
+                ResponseTypes.multipleInstancesOf(OrderView.class),
+                ResponseTypes.instanceOf(OrderView.class));
         return result.updates()
                 .map(order -> ServerSentEvent.builder(order).event("order").build())
                 .doFinally(signal -> result.close());
@@ -174,8 +201,10 @@ class OrderController {
             Caller caller) {
         String reason = caller.isAdmin() ? "cancelled by an operator" : "cancelled by the customer";
         // the order itself checks that it is the caller's: the read model may lag behind or be under repair
-        commands.sendAndWait(new RequestOrderCancellationCommand(orderId, reason, caller.id(), caller.isAdmin(), false),
-                properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        commands.sendAndWait(
+                new RequestOrderCancellationCommand(orderId, reason, caller.id(), caller.isAdmin(), false),
+                properties.commandTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(new OrderStatusResponse(orderId, OrderStatus.CANCELLING));
     }
 
@@ -187,17 +216,21 @@ class OrderController {
         if (idempotencyKey == null) {
             return UUID.randomUUID().toString();
         }
-        return UUID.nameUUIDFromBytes((customerId + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((customerId + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private SubscriptionQueryResult<Optional<OrderView>, OrderView> subscribe(String orderId) {
-        return queries.subscriptionQuery(new FindOrderQuery(orderId),
-                ResponseTypes.optionalInstanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+        return queries.subscriptionQuery(
+                new FindOrderQuery(orderId),
+                ResponseTypes.optionalInstanceOf(OrderView.class),
+                ResponseTypes.instanceOf(OrderView.class));
     }
 
     /** The order, if the caller may see it; another customer's order is answered as missing, so ids do not leak. */
     private OrderView find(String orderId, Caller caller) {
-        return boundedQueries.ask(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
+        return boundedQueries
+                .ask(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
                 .filter(order -> caller.reaches(order.customerId()))
                 .orElseThrow(() -> new NotFoundException("There is no order " + orderId));
     }
@@ -210,9 +243,11 @@ class OrderController {
                 problems.add(new FieldProblem("items[" + i + "].productId", "names a product already on another line"));
             }
         }
-        Map<String, ProductView> catalog = boundedQueries.ask(new FindProductsQuery(seen),
-                        ResponseTypes.multipleInstancesOf(ProductView.class)).stream()
-                .collect(Collectors.toMap(ProductView::productId, Function.identity()));
+        Map<String, ProductView> catalog =
+                boundedQueries
+                        .ask(new FindProductsQuery(seen), ResponseTypes.multipleInstancesOf(ProductView.class))
+                        .stream()
+                        .collect(Collectors.toMap(ProductView::productId, Function.identity()));
         var lines = new ArrayList<OrderLine>();
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);

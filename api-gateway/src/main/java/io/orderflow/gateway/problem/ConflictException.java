@@ -1,9 +1,8 @@
 package io.orderflow.gateway.problem;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
-
-import java.util.List;
 
 /** The request is well-formed but clashes with what exists (a taken email, an admin disabling itself); 409. */
 public class ConflictException extends ErrorResponseException {

@@ -1,9 +1,9 @@
 package io.orderflow.gateway.problem;
 
-import java.net.URI;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,13 +23,22 @@ class ErrorProblemController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail body = switch (status) {
-            case BAD_REQUEST -> Problems.of(status, Problems.INVALID_REQUEST, "Invalid request",
-                    "The request is malformed or was rejected before it could be read");
+            case BAD_REQUEST ->
+                Problems.of(
+                        status,
+                        Problems.INVALID_REQUEST,
+                        "Invalid request",
+                        "The request is malformed or was rejected before it could be read");
             case NOT_FOUND -> Problems.of(status, Problems.NOT_FOUND, "Not found", "There is nothing at this address");
-            case INTERNAL_SERVER_ERROR -> Problems.of(status, Problems.INTERNAL, "Internal error",
-                    "The request could not be completed; it has been logged");
+            case INTERNAL_SERVER_ERROR ->
+                Problems.of(
+                        status,
+                        Problems.INTERNAL,
+                        "Internal error",
+                        "The request could not be completed; it has been logged");
             default -> Problems.of(status, Problems.HTTP, status.getReasonPhrase(), status.getReasonPhrase());
         };
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {

@@ -1,9 +1,8 @@
 package io.orderflow.gateway.problem;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
-
-import java.util.List;
 
 /**
  * A request that passed bean validation but names something that does not exist or contradicts itself; answered

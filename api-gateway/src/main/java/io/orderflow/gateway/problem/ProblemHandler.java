@@ -3,6 +3,12 @@ package io.orderflow.gateway.problem;
 import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.common.DomainException;
 import io.orderflow.api.common.InvalidCommandException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.TypeMismatchException;
@@ -28,13 +34,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeoutException;
-
 /**
  * Turns every failure into an RFC 9457 problem body. The gateway's own exceptions are Spring {@code ErrorResponse}s
  * that carry their body; the domain's refusals ({@link DomainException}) and Axon's are mapped here, found by
@@ -47,51 +46,59 @@ import java.util.concurrent.TimeoutException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        return invalid(ex.getBindingResult().getFieldErrors().stream().map(ProblemHandler::toProblem).toList());
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid(ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandler::toProblem)
+                .toList());
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problems = new ArrayList<FieldProblem>();
         ex.getParameterValidationResults().forEach(result -> {
             if (result instanceof ParameterErrors errors) {
                 errors.getFieldErrors().forEach(error -> problems.add(toProblem(error)));
             } else {
                 String name = parameterName(result.getMethodParameter());
-                result.getResolvableErrors().forEach(error -> problems.add(new FieldProblem(name, error.getDefaultMessage())));
+                result.getResolvableErrors()
+                        .forEach(error -> problems.add(new FieldProblem(name, error.getDefaultMessage())));
             }
         });
         return invalid(problems);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is nothing at this address"));
+                .body(problem(
+                        HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is nothing at this address"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-        String expected = ex.getRequiredType() == null ? "" : ex.getRequiredType().isEnum()
-                ? "; one of " + Arrays.toString(ex.getRequiredType().getEnumConstants())
-                : ex.getRequiredType() == Instant.class ? "; an ISO-8601 instant such as 2026-11-25T00:00:00Z" : "";
+        String expected = ex.getRequiredType() == null
+                ? ""
+                : ex.getRequiredType().isEnum()
+                        ? "; one of " + Arrays.toString(ex.getRequiredType().getEnumConstants())
+                        : ex.getRequiredType() == Instant.class
+                                ? "; an ISO-8601 instant such as 2026-11-25T00:00:00Z"
+                                : "";
         return invalid(List.of(new FieldProblem(name, "has the wrong type or format" + expected)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof StreamReadException syntax) {
             var location = syntax.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String where =
+                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             return invalid(List.of(new FieldProblem("body", "is not well-formed JSON" + where)));
         }
         if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
@@ -120,13 +127,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange() {
-        return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
+        return problem(
+                HttpStatus.CONFLICT,
+                Problems.CONFLICT,
+                "Conflict",
                 "Another request changed this resource at the same moment; send the request again");
     }
 
     @ExceptionHandler(TimeoutException.class)
     ProblemDetail timedOut() {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                Problems.UNAVAILABLE,
+                "Temporarily unavailable",
                 "The platform did not answer in time; send the request again");
     }
 

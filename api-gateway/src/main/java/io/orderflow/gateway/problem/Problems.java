@@ -1,11 +1,10 @@
 package io.orderflow.gateway.problem;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /** The problem types of the API and the one way a problem body is made. */
 public final class Problems {
@@ -21,8 +20,7 @@ public final class Problems {
     /** An HTTP-level failure with nothing more to say than its status (method not allowed, not acceptable, ...). */
     public static final URI HTTP = URI.create("about:blank");
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
@@ -33,8 +31,13 @@ public final class Problems {
 
     /** A 400 naming each offending field in {@code errors}, sorted by field, and all of them in its detail. */
     public static ProblemDetail invalid(List<FieldProblem> problems) {
-        var sorted = problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
-        String detail = sorted.stream().map(FieldProblem::toString).reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        var sorted = problems.stream()
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        String detail = sorted.stream()
+                .map(FieldProblem::toString)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         ProblemDetail body = of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail);
         body.setProperty("errors", sorted);
         return body;

@@ -8,8 +8,10 @@ import org.springframework.web.ErrorResponseException;
 public class UnauthorizedException extends ErrorResponseException {
 
     public UnauthorizedException(String detail) {
-        super(HttpStatus.UNAUTHORIZED,
-                Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", detail), null);
+        super(
+                HttpStatus.UNAUTHORIZED,
+                Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", detail),
+                null);
         getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 }

@@ -1,12 +1,11 @@
 package io.orderflow.gateway.security;
 
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Who is calling, from the verified token: a controller takes it as a parameter.
@@ -24,7 +23,8 @@ public record Caller(String id, Set<String> roles, Jwt token) {
         if (!(authentication instanceof JwtAuthenticationToken jwt)) {
             throw new IllegalStateException("No verified token on a request that needs one");
         }
-        Set<String> roles = jwt.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        Set<String> roles = jwt.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_"))
                 .map(authority -> authority.substring("ROLE_".length()))
                 .collect(Collectors.toUnmodifiableSet());

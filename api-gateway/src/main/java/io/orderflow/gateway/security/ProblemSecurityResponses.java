@@ -3,6 +3,7 @@ package io.orderflow.gateway.security;
 import io.orderflow.gateway.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,8 +15,6 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
 
 /**
  * The 401 and 403 of the security filters, with the {@code WWW-Authenticate} header of RFC 6750 and a problem body
@@ -45,8 +44,13 @@ final class ProblemSecurityResponses implements AuthenticationEntryPoint, Access
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         bearerDenied.handle(request, response, denied);
-        write(response, Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
-                "Your role does not allow this request"));
+        write(
+                response,
+                Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        Problems.FORBIDDEN,
+                        "Forbidden",
+                        "Your role does not allow this request"));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -2,6 +2,14 @@ package io.orderflow.gateway.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,15 +53,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
-
 /**
  * Every API endpoint is an OAuth2 resource server: a request carries an RS256 bearer token, signed by this gateway or
  * by the configured external issuer, whose signature, expiry, issuer and audience are checked. Who may reach which
@@ -64,14 +63,18 @@ import java.util.function.Supplier;
 public class SecurityConfiguration implements WebMvcConfigurer {
 
     /** The API operations anyone may call, without a token; the Stripe webhook is verified by its signature instead. */
-    public static final List<String> PUBLIC_OPERATIONS = List.of("POST /api/auth/signup", "POST /api/auth/signin",
-            "GET /.well-known/jwks.json", "POST /api/webhooks/stripe");
+    public static final List<String> PUBLIC_OPERATIONS = List.of(
+            "POST /api/auth/signup",
+            "POST /api/auth/signin",
+            "GET /.well-known/jwks.json",
+            "POST /api/webhooks/stripe");
 
     private static final String ADMIN = Caller.ADMIN;
     private static final String CUSTOMER = Caller.CUSTOMER;
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens, JsonMapper json)
+    SecurityFilterChain api(
+            HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens, JsonMapper json)
             throws Exception {
         var problems = new ProblemSecurityResponses(json);
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only: no cookie a forged request could ride on
@@ -82,27 +85,39 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> {
                     // an error page or the rest of an SSE stream belongs to a request that was already let in
-                    requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                            .permitAll();
                     PUBLIC_OPERATIONS.forEach(operation -> requests.requestMatchers(
-                            HttpMethod.valueOf(operation.split(" ")[0]), operation.split(" ")[1]).permitAll());
-                    requests
-                            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                                    HttpMethod.valueOf(operation.split(" ")[0]),
+                                    operation.split(" ")[1])
+                            .permitAll());
+                    requests.requestMatchers(
+                                    HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll()
                             // metrics tell revenue and volumes: operators only
-                            .requestMatchers("/actuator/**").hasRole(ADMIN)
-                            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                    "/swagger-ui/**").permitAll()
-                            .requestMatchers("/api/admin/**", "/api/analytics/**").hasRole(ADMIN)
-                            .requestMatchers(HttpMethod.GET, "/api/orders/stream").hasRole(ADMIN)
-                            .requestMatchers(HttpMethod.POST, "/api/orders").hasRole(CUSTOMER)
-                            .anyRequest().authenticated();
+                            .requestMatchers("/actuator/**")
+                            .hasRole(ADMIN)
+                            .requestMatchers(
+                                    HttpMethod.GET,
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**")
+                            .permitAll()
+                            .requestMatchers("/api/admin/**", "/api/analytics/**")
+                            .hasRole(ADMIN)
+                            .requestMatchers(HttpMethod.GET, "/api/orders/stream")
+                            .hasRole(ADMIN)
+                            .requestMatchers(HttpMethod.POST, "/api/orders")
+                            .hasRole(CUSTOMER)
+                            .anyRequest()
+                            .authenticated();
                 })
-                .oauth2ResourceServer(server -> server
-                        .authenticationManagerResolver(tokens)
+                .oauth2ResourceServer(server -> server.authenticationManagerResolver(tokens)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 
@@ -123,18 +138,22 @@ public class SecurityConfiguration implements WebMvcConfigurer {
      * @param ownTokenChecks further checks of the gateway's own tokens, such as sign-out and disabled accounts
      */
     @Bean
-    AuthenticationManagerResolver<HttpServletRequest> tokenVerifiers(SigningKeys keys, SecurityProperties properties,
-                                                                     ObjectProvider<OAuth2TokenValidator<Jwt>> ownTokenChecks,
-                                                                     Clock clock) {
-        AuthenticationManager ownManager = manager(ownDecoder(keys, properties, ownTokenChecks.orderedStream().toList(),
-                clock), "roles");
+    AuthenticationManagerResolver<HttpServletRequest> tokenVerifiers(
+            SigningKeys keys,
+            SecurityProperties properties,
+            ObjectProvider<OAuth2TokenValidator<Jwt>> ownTokenChecks,
+            Clock clock) {
+        AuthenticationManager ownManager = manager(
+                ownDecoder(keys, properties, ownTokenChecks.orderedStream().toList(), clock), "roles");
 
         Map<String, Supplier<AuthenticationManager>> byIssuer = new HashMap<>();
         byIssuer.put(properties.issuer(), () -> ownManager);
         SecurityProperties.External external = properties.external();
         if (external.enabled()) {
-            byIssuer.put(external.issuerUri().toString(), SingletonSupplier.of(() ->
-                    manager(externalDecoder(external, properties.audience()), external.rolesClaim())));
+            byIssuer.put(
+                    external.issuerUri().toString(),
+                    SingletonSupplier.of(
+                            () -> manager(externalDecoder(external, properties.audience()), external.rolesClaim())));
         }
         return new JwtIssuerAuthenticationManagerResolver(issuer -> {
             Supplier<AuthenticationManager> manager = byIssuer.get(issuer);
@@ -146,14 +165,18 @@ public class SecurityConfiguration implements WebMvcConfigurer {
      * The gateway's own tokens: RS256 with its public key, within their lifetime by the clock (a minute's skew
      * allowed), from its issuer, for its audience, and passing the further checks.
      */
-    static JwtDecoder ownDecoder(SigningKeys keys, SecurityProperties properties,
-                                 List<OAuth2TokenValidator<Jwt>> furtherChecks, Clock clock) {
+    static JwtDecoder ownDecoder(
+            SigningKeys keys,
+            SecurityProperties properties,
+            List<OAuth2TokenValidator<Jwt>> furtherChecks,
+            Clock clock) {
         NimbusJwtDecoder own = NimbusJwtDecoder.withPublicKey(keys.publicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
         var lifetime = new JwtTimestampValidator();
         lifetime.setClock(clock);
-        var validators = new ArrayList<OAuth2TokenValidator<Jwt>>(List.of(lifetime,
-                new JwtIssuerValidator(properties.issuer()), audience(properties.audience())));
+        var validators = new ArrayList<OAuth2TokenValidator<Jwt>>(
+                List.of(lifetime, new JwtIssuerValidator(properties.issuer()), audience(properties.audience())));
         validators.addAll(furtherChecks);
         own.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
         return own;
@@ -162,9 +185,11 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     private static JwtDecoder externalDecoder(SecurityProperties.External external, String ownAudience) {
         String issuer = external.issuerUri().toString();
         NimbusJwtDecoder decoder = external.jwkSetUri() != null
-                ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri().toString()).build()
+                ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri().toString())
+                        .build()
                 : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuer);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
                 audience(external.audience() != null ? external.audience() : ownAudience)));
         return decoder;
     }
@@ -208,8 +233,11 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                          NativeWebRequest request, WebDataBinderFactory binders) {
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer container,
+                    NativeWebRequest request,
+                    WebDataBinderFactory binders) {
                 return Caller.from(SecurityContextHolder.getContext().getAuthentication());
             }
         });

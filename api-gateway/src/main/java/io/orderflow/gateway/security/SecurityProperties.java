@@ -1,12 +1,11 @@
 package io.orderflow.gateway.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.io.Resource;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 
 /**
  * Who may call the API and how they prove it ({@code orderflow.security.*}).
@@ -20,13 +19,14 @@ import java.time.Duration;
  * @param admin    the ADMIN account seeded on first start
  */
 @ConfigurationProperties("orderflow.security")
-public record SecurityProperties(@DefaultValue("orderflow") String issuer,
-                                 @DefaultValue("orderflow-api") String audience,
-                                 @DefaultValue("15m") Duration tokenTtl,
-                                 @DefaultValue Keys keys,
-                                 @DefaultValue External external,
-                                 @DefaultValue SignIn signIn,
-                                 @DefaultValue Admin admin) {
+public record SecurityProperties(
+        @DefaultValue("orderflow") String issuer,
+        @DefaultValue("orderflow-api") String audience,
+        @DefaultValue("15m") Duration tokenTtl,
+        @DefaultValue Keys keys,
+        @DefaultValue External external,
+        @DefaultValue SignIn signIn,
+        @DefaultValue Admin admin) {
 
     /**
      * Either both PEM locations, or a directory where a key pair is generated on first start and kept.
@@ -35,8 +35,7 @@ public record SecurityProperties(@DefaultValue("orderflow") String issuer,
      * @param publicKey  X.509 PEM of its public key
      * @param directory  where the generated pair is kept when no PEM is configured
      */
-    public record Keys(Resource privateKey, Resource publicKey, Path directory) {
-    }
+    public record Keys(Resource privateKey, Resource publicKey, Path directory) {}
 
     /**
      * Tokens of an external OpenID Connect issuer. Off while {@code issuerUri} is unset.
@@ -47,8 +46,11 @@ public record SecurityProperties(@DefaultValue("orderflow") String issuer,
      * @param rolesClaim where the roles are, as a dotted path: {@code roles}, {@code realm_access.roles} (Keycloak),
      *                   or a namespaced claim (Auth0)
      */
-    public record External(URI issuerUri, URI jwkSetUri, String audience,
-                           @DefaultValue("roles") String rolesClaim) {
+    public record External(
+            URI issuerUri,
+            URI jwkSetUri,
+            String audience,
+            @DefaultValue("roles") String rolesClaim) {
 
         public boolean enabled() {
             return issuerUri != null;
@@ -60,19 +62,20 @@ public record SecurityProperties(@DefaultValue("orderflow") String issuer,
      * every further failure (answered 429 with {@code Retry-After} when it comes sooner); after {@code lockAfter}
      * failures every attempt is refused for {@code lockDuration}. Counted per account and per client address.
      */
-    public record SignIn(@DefaultValue("5") int accountSlowAfter,
-                         @DefaultValue("10") int accountLockAfter,
-                         @DefaultValue("20") int addressSlowAfter,
-                         @DefaultValue("50") int addressLockAfter,
-                         @DefaultValue("1s") Duration backoff,
-                         @DefaultValue("15m") Duration lockDuration,
-                         @DefaultValue("15m") Duration window) {
-    }
+    public record SignIn(
+            @DefaultValue("5") int accountSlowAfter,
+            @DefaultValue("10") int accountLockAfter,
+            @DefaultValue("20") int addressSlowAfter,
+            @DefaultValue("50") int addressLockAfter,
+            @DefaultValue("1s") Duration backoff,
+            @DefaultValue("15m") Duration lockDuration,
+            @DefaultValue("15m") Duration window) {}
 
     /**
      * The first ADMIN. Created on start when no ADMIN exists; without a password one is generated and printed once.
      */
-    public record Admin(@DefaultValue("admin@orderflow.local") String email, String password,
-                        @DefaultValue("OrderFlow Admin") String name) {
-    }
+    public record Admin(
+            @DefaultValue("admin@orderflow.local") String email,
+            String password,
+            @DefaultValue("OrderFlow Admin") String name) {}
 }

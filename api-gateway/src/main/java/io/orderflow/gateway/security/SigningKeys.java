@@ -1,16 +1,10 @@
 package io.orderflow.gateway.security;
 
-import org.springframework.core.convert.converter.Converter;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.security.converter.RsaKeyConverters;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +19,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.io.Resource;
+import org.springframework.security.converter.RsaKeyConverters;
 
 /**
  * The RS256 key pair the gateway signs tokens with: read from the configured PEM files, or generated once and kept
@@ -42,8 +41,12 @@ public final class SigningKeys {
 
     private SigningKeys(RSAPublicKey publicKey, RSAPrivateKey privateKey) {
         try {
-            this.key = new RSAKey.Builder(publicKey).privateKey(privateKey)
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint().build();
+            this.key = new RSAKey.Builder(publicKey)
+                    .privateKey(privateKey)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint()
+                    .build();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot compute the signing key's thumbprint", e);
         }
@@ -52,9 +55,11 @@ public final class SigningKeys {
     static SigningKeys from(SecurityProperties.Keys keys) {
         if (keys.privateKey() != null || keys.publicKey() != null) {
             if (keys.privateKey() == null || keys.publicKey() == null) {
-                throw new IllegalStateException("Set both orderflow.security.keys.private-key and .public-key, or neither");
+                throw new IllegalStateException(
+                        "Set both orderflow.security.keys.private-key and .public-key, or neither");
             }
-            return new SigningKeys(read(keys.publicKey(), RsaKeyConverters.x509()), read(keys.privateKey(), RsaKeyConverters.pkcs8()));
+            return new SigningKeys(
+                    read(keys.publicKey(), RsaKeyConverters.x509()), read(keys.privateKey(), RsaKeyConverters.pkcs8()));
         }
         if (keys.directory() == null) {
             throw new IllegalStateException("Set orderflow.security.keys.private-key and .public-key (PEM), "
@@ -76,8 +81,10 @@ public final class SigningKeys {
                 log.info("Generated the token signing key pair in {}", directory);
             }
             try (InputStream publicPem = Files.newInputStream(publicFile);
-                 InputStream privatePem = Files.newInputStream(privateFile)) {
-                return new SigningKeys(RsaKeyConverters.x509().convert(publicPem), RsaKeyConverters.pkcs8().convert(privatePem));
+                    InputStream privatePem = Files.newInputStream(privateFile)) {
+                return new SigningKeys(
+                        RsaKeyConverters.x509().convert(publicPem),
+                        RsaKeyConverters.pkcs8().convert(privatePem));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the token signing key pair in " + directory, e);
@@ -97,7 +104,7 @@ public final class SigningKeys {
     /** Written whole or not at all, readable by its owner only. */
     private static void write(Path file, String type, byte[] der) throws IOException {
         String pem = "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
         Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial");
         try {

@@ -2,6 +2,10 @@ package io.orderflow.gateway.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -9,11 +13,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /** Signs the short-lived RS256 access tokens of the gateway's own accounts. */
 @Component
@@ -55,12 +54,14 @@ public class TokenIssuer {
                 .claim(ROLES, List.of(role))
                 .claim(TOKEN_VERSION, tokenVersion)
                 .build();
-        var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.keyId()).type("JWT").build();
+        var header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(keys.keyId())
+                .type("JWT")
+                .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new IssuedToken(token, "Bearer", properties.tokenTtl().toSeconds());
     }
 
     /** What sign-in answers. */
-    public record IssuedToken(String accessToken, String tokenType, long expiresIn) {
-    }
+    public record IssuedToken(String accessToken, String tokenType, long expiresIn) {}
 }

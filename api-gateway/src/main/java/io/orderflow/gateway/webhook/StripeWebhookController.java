@@ -9,6 +9,9 @@ import io.orderflow.api.payment.PaymentOutcome;
 import io.orderflow.api.payment.RecordPaymentOutcomeCommand;
 import io.orderflow.gateway.problem.FieldProblem;
 import io.orderflow.gateway.problem.InvalidRequestException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -20,10 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Payment intent outcomes reported by Stripe. The {@code Stripe-Signature} header is verified with the endpoint's
@@ -51,19 +50,26 @@ class StripeWebhookController {
     }
 
     @PostMapping(path = "/api/webhooks/stripe", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, String>> receive(@RequestBody String payload,
-                                                @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+    ResponseEntity<Map<String, String>> receive(
+            @RequestBody String payload, @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
         Event event = verified(payload, signature);
         PaymentOutcome outcome = OUTCOMES.get(event.getType());
         Optional<PaymentIntent> intent = paymentIntent(event);
-        String paymentId = intent.map(PaymentIntent::getMetadata).map(metadata -> metadata.get("payment_id")).orElse(null);
+        String paymentId = intent.map(PaymentIntent::getMetadata)
+                .map(metadata -> metadata.get("payment_id"))
+                .orElse(null);
         if (outcome == null || paymentId == null) {
             return ResponseEntity.ok(Map.of("received", event.getId(), "applied", "false"));
         }
         var error = intent.get().getLastPaymentError();
         try {
-            commands.sendAndWait(new RecordPaymentOutcomeCommand(paymentId, intent.get().getId(), outcome,
-                    error == null ? null : Optional.ofNullable(error.getDeclineCode()).orElse(error.getCode()),
+            commands.sendAndWait(new RecordPaymentOutcomeCommand(
+                    paymentId,
+                    intent.get().getId(),
+                    outcome,
+                    error == null
+                            ? null
+                            : Optional.ofNullable(error.getDeclineCode()).orElse(error.getCode()),
                     error == null ? null : error.getMessage()));
         } catch (AggregateNotFoundException unknownPayment) {
             log.warn("Stripe event {} names payment {}, which OrderFlow does not know", event.getId(), paymentId);
@@ -81,7 +87,8 @@ class StripeWebhookController {
             throw refused("is required");
         }
         try {
-            return Webhook.constructEvent(payload, signature, secret, properties.webhookTolerance().toSeconds());
+            return Webhook.constructEvent(
+                    payload, signature, secret, properties.webhookTolerance().toSeconds());
         } catch (SignatureVerificationException e) {
             throw refused("does not match the payload: " + e.getMessage());
         } catch (RuntimeException malformed) {

@@ -1,9 +1,8 @@
 package io.orderflow.gateway.webhook;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Verification of Stripe's webhooks ({@code orderflow.stripe.*}).
@@ -12,5 +11,5 @@ import java.time.Duration;
  * @param webhookTolerance how old a signature may be before it is refused (replay protection)
  */
 @ConfigurationProperties("orderflow.stripe")
-record StripeWebhookProperties(String webhookSecret, @DefaultValue("5m") Duration webhookTolerance) {
-}
+record StripeWebhookProperties(
+        String webhookSecret, @DefaultValue("5m") Duration webhookTolerance) {}

@@ -15,5 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          from it; 0 turns snapshots off ({@code orderflow.aggregates.snapshot-threshold})
  */
 @ConfigurationProperties("orderflow.aggregates")
-public record AggregateProperties(@DefaultValue("true") boolean cache, @DefaultValue("100") int snapshotThreshold) {
-}
+public record AggregateProperties(
+        @DefaultValue("true") boolean cache,
+        @DefaultValue("100") int snapshotThreshold) {}

@@ -11,6 +11,7 @@ import io.orderflow.command.shipping.Carrier;
 import io.orderflow.command.shipping.simulated.SimulatedCarrier;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierProperties;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
+import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -28,11 +29,13 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.time.Clock;
-
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OrderProperties.class, AggregateProperties.class, StripeProperties.class,
-        SimulatedCarrierProperties.class})
+@EnableConfigurationProperties({
+    OrderProperties.class,
+    AggregateProperties.class,
+    StripeProperties.class,
+    SimulatedCarrierProperties.class
+})
 public class CommandSideConfiguration {
 
     /** The cache every aggregate is kept in between commands (named in each {@code @Aggregate}). */
@@ -88,8 +91,11 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    SimulatedCarrierReports simulatedCarrierReports(CommandGateway commands, SimulatedCarrierProperties properties,
-                                                    @Lazy SchedulerClient scheduler, OneTimeTask<String> reportTask) {
+    SimulatedCarrierReports simulatedCarrierReports(
+            CommandGateway commands,
+            SimulatedCarrierProperties properties,
+            @Lazy SchedulerClient scheduler,
+            OneTimeTask<String> reportTask) {
         return new SimulatedCarrierReports(commands, properties, scheduler, reportTask);
     }
 }

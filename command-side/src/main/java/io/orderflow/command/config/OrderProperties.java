@@ -1,9 +1,8 @@
 package io.orderflow.command.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Settings of the order aggregate.
@@ -11,5 +10,4 @@ import java.time.Duration;
  * @param paymentTimeout how long a placed order waits for payment before it expires ({@code orderflow.orders.payment-timeout})
  */
 @ConfigurationProperties("orderflow.orders")
-public record OrderProperties(@DefaultValue("15m") Duration paymentTimeout) {
-}
+public record OrderProperties(@DefaultValue("15m") Duration paymentTimeout) {}

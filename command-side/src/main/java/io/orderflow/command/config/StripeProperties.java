@@ -1,9 +1,8 @@
 package io.orderflow.command.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * The Stripe account the platform takes payments with ({@code orderflow.stripe.*}). Without an API key the
@@ -16,9 +15,9 @@ import java.time.Duration;
  * @param readTimeout       read timeout per attempt
  */
 @ConfigurationProperties("orderflow.stripe")
-public record StripeProperties(String apiKey,
-                               @DefaultValue("https://api.stripe.com") String apiBase,
-                               @DefaultValue("3") int maxNetworkRetries,
-                               @DefaultValue("5s") Duration connectTimeout,
-                               @DefaultValue("30s") Duration readTimeout) {
-}
+public record StripeProperties(
+        String apiKey,
+        @DefaultValue("https://api.stripe.com") String apiBase,
+        @DefaultValue("3") int maxNetworkRetries,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("30s") Duration readTimeout) {}

@@ -1,7 +1,9 @@
 package io.orderflow.command.inventory;
 
-import io.orderflow.api.common.InvalidCommandException;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.inventory.CommitStockCommand;
 import io.orderflow.api.inventory.CreateProductCommand;
 import io.orderflow.api.inventory.ProductCreatedEvent;
@@ -12,15 +14,12 @@ import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservationRejectedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
 import io.orderflow.command.config.CommandSideConfiguration;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A catalog product and its stock. Prices of new orders are taken from here, never from the client. Stock on hand
@@ -30,20 +29,23 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Every order a product serves adds two events to its history, so a product lives long: it is loaded from its
  * latest snapshot (its fields, as JSON) and the events after it.
  */
-@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE,
+@Aggregate(
+        cache = CommandSideConfiguration.AGGREGATE_CACHE,
         snapshotTriggerDefinition = CommandSideConfiguration.PRODUCT_SNAPSHOTS)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Product {
 
     @AggregateIdentifier
     private String productId;
+
     private int stockOnHand;
     private Map<String, Integer> reservations;
 
     /** For Axon, which rebuilds a product from its events. */
-    protected Product() {
-    }
+    protected Product() {}
 
     @CommandHandler
     public Product(CreateProductCommand command) {
@@ -72,11 +74,19 @@ public class Product {
         }
         int available = available();
         if (command.quantity() > available) {
-            apply(new StockReservationRejectedEvent(productId, command.orderId(), command.quantity(), available,
+            apply(new StockReservationRejectedEvent(
+                    productId,
+                    command.orderId(),
+                    command.quantity(),
+                    available,
                     productId + ": " + command.quantity() + " requested, " + available + " available"));
             return;
         }
-        apply(new StockReservedEvent(productId, command.orderId(), command.quantity(), available - command.quantity(),
+        apply(new StockReservedEvent(
+                productId,
+                command.orderId(),
+                command.quantity(),
+                available - command.quantity(),
                 reserved() + command.quantity()));
     }
 
@@ -84,8 +94,8 @@ public class Product {
     void handle(ReleaseStockCommand command) {
         Integer quantity = reservations.get(command.orderId());
         if (quantity != null) {
-            apply(new StockReleasedEvent(productId, command.orderId(), quantity, available() + quantity,
-                    reserved() - quantity));
+            apply(new StockReleasedEvent(
+                    productId, command.orderId(), quantity, available() + quantity, reserved() - quantity));
         }
     }
 

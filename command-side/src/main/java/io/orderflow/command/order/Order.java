@@ -1,5 +1,7 @@
 package io.orderflow.command.order;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.order.CancelOrderCommand;
 import io.orderflow.api.order.ExpireOrderCommand;
@@ -24,6 +26,7 @@ import io.orderflow.api.order.RejectOrderCommand;
 import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.RetryOrderStepCommand;
 import io.orderflow.command.config.CommandSideConfiguration;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -31,10 +34,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Instant;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An order: the lines a customer bought at the prices of the moment, where they go, and how far along its life it
@@ -51,13 +50,13 @@ public class Order {
 
     @AggregateIdentifier
     private String orderId;
+
     private OrderStatus status;
     private OrderPlacement placement;
     private Instant expiresAt;
 
     /** For Axon, which rebuilds an order from its events. */
-    protected Order() {
-    }
+    protected Order() {}
 
     /**
      * Places the order, or, when an order with this id exists already (the client sent the same idempotency key
@@ -75,8 +74,15 @@ public class Order {
         }
         OrderPlacement requested = OrderPlacement.checked(command);
         Instant placedAt = policy.clock().instant();
-        apply(new OrderPlacedEvent(command.orderId(), requested.customerId(), requested.lines(), requested.total(),
-                requested.shippingAddress(), requested.paymentMethod(), placedAt, placedAt.plus(policy.paymentTimeout())));
+        apply(new OrderPlacedEvent(
+                command.orderId(),
+                requested.customerId(),
+                requested.lines(),
+                requested.total(),
+                requested.shippingAddress(),
+                requested.paymentMethod(),
+                placedAt,
+                placedAt.plus(policy.paymentTimeout())));
         return command.orderId();
     }
 
@@ -84,7 +90,8 @@ public class Order {
     void handle(MarkOrderAwaitingPaymentCommand command) {
         switch (status) {
             case CREATED -> apply(new OrderAwaitingPaymentEvent(orderId));
-            case AWAITING_PAYMENT, PAID, SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
+            case AWAITING_PAYMENT, PAID, SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED ->
+                repeatedOrOvertaken();
         }
     }
 
@@ -92,7 +99,8 @@ public class Order {
     void handle(MarkOrderPaidCommand command) {
         switch (status) {
             case AWAITING_PAYMENT -> apply(new OrderPaidEvent(orderId, command.paymentId()));
-            case CREATED -> throw refused("cannot be paid before its stock is reserved; retry the RESERVATION step first");
+            case CREATED ->
+                throw refused("cannot be paid before its stock is reserved; retry the RESERVATION step first");
             case PAID, SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
@@ -100,8 +108,9 @@ public class Order {
     @CommandHandler
     void handle(MarkOrderShippedCommand command) {
         switch (status) {
-            case PAID -> apply(new OrderShippedEvent(orderId, command.shipmentId(), command.carrier(),
-                    command.trackingNumber()));
+            case PAID ->
+                apply(new OrderShippedEvent(
+                        orderId, command.shipmentId(), command.carrier(), command.trackingNumber()));
             case CREATED, AWAITING_PAYMENT -> throw refused("cannot ship before it is paid");
             case SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
@@ -141,7 +150,7 @@ public class Order {
     void handle(RetryOrderStepCommand command) {
         switch (status) {
             case CREATED, AWAITING_PAYMENT, PAID, SHIPPED ->
-                    apply(new OrderStepRetryRequestedEvent(orderId, command.step(), command.requestedBy()));
+                apply(new OrderStepRetryRequestedEvent(orderId, command.step(), command.requestedBy()));
             case CANCELLING -> throw refused("is being cancelled; there is no step left to retry");
             case DELIVERED, REJECTED, CANCELLED, EXPIRED -> throw refused("has ended; there is no step left to retry");
         }
@@ -152,7 +161,7 @@ public class Order {
     void handle(RejectOrderCommand command) {
         switch (status) {
             case CREATED, AWAITING_PAYMENT, PAID, SHIPPED, CANCELLING ->
-                    apply(new OrderRejectedEvent(orderId, command.reason()));
+                apply(new OrderRejectedEvent(orderId, command.reason()));
             case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
@@ -162,7 +171,7 @@ public class Order {
     void handle(CancelOrderCommand command) {
         switch (status) {
             case CREATED, AWAITING_PAYMENT, PAID, SHIPPED, CANCELLING ->
-                    apply(new OrderCancelledEvent(orderId, command.reason()));
+                apply(new OrderCancelledEvent(orderId, command.reason()));
             case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
     }
@@ -171,7 +180,8 @@ public class Order {
     @CommandHandler
     void handle(ExpireOrderCommand command) {
         switch (status) {
-            case CREATED, AWAITING_PAYMENT, CANCELLING -> apply(new OrderExpiredEvent(orderId, "not paid by " + expiresAt));
+            case CREATED, AWAITING_PAYMENT, CANCELLING ->
+                apply(new OrderExpiredEvent(orderId, "not paid by " + expiresAt));
             case PAID, SHIPPED -> throw refused("is paid and cannot expire");
             case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
         }
@@ -183,8 +193,8 @@ public class Order {
 
     /** A refusal of the order in its present status, with what stands in the way. */
     private OrderTransitionRefusedException refused(String why) {
-        return new OrderTransitionRefusedException(orderId, status,
-                "Order " + orderId + " is " + status + " and " + why);
+        return new OrderTransitionRefusedException(
+                orderId, status, "Order " + orderId + " is " + status + " and " + why);
     }
 
     /**

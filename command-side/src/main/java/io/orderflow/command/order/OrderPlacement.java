@@ -6,7 +6,6 @@ import io.orderflow.api.order.OrderLine;
 import io.orderflow.api.order.OrderPlacedEvent;
 import io.orderflow.api.order.PlaceOrderCommand;
 import io.orderflow.api.order.ShippingAddress;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,8 +45,8 @@ record OrderPlacement(String customerId, List<OrderLine> lines, ShippingAddress 
                 throw new InvalidCommandException("Product " + line.productId() + " appears on more than one line");
             }
         }
-        return new OrderPlacement(command.customerId(), List.copyOf(command.lines()), command.shippingAddress(),
-                command.paymentMethod());
+        return new OrderPlacement(
+                command.customerId(), List.copyOf(command.lines()), command.shippingAddress(), command.paymentMethod());
     }
 
     static OrderPlacement of(OrderPlacedEvent event) {
@@ -70,6 +69,9 @@ record OrderPlacement(String customerId, List<OrderLine> lines, ShippingAddress 
     }
 
     private static List<String> quantitiesByProduct(List<OrderLine> orderLines) {
-        return orderLines.stream().map(line -> line.productId() + "x" + line.quantity()).sorted().toList();
+        return orderLines.stream()
+                .map(line -> line.productId() + "x" + line.quantity())
+                .sorted()
+                .toList();
     }
 }

@@ -9,5 +9,4 @@ import java.time.Duration;
  * @param paymentTimeout how long a placed order may wait for its payment before it expires
  * @param clock          the time source of placement and expiry
  */
-public record OrderPolicy(Duration paymentTimeout, Clock clock) {
-}
+public record OrderPolicy(Duration paymentTimeout, Clock clock) {}

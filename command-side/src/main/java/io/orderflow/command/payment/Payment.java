@@ -1,5 +1,7 @@
 package io.orderflow.command.payment;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.payment.AuthorizePaymentCommand;
@@ -22,8 +24,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * One order's payment with the provider: authorized (held), then captured when the parcel leaves, or voided or
  * refunded when the order is undone. Each provider call uses the idempotency key {@code <paymentId>:<step>}, so a
@@ -36,14 +36,14 @@ public class Payment {
 
     @AggregateIdentifier
     private String paymentId;
+
     private String orderId;
     private Money amount;
     private String providerPaymentId;
     private PaymentStatus status;
 
     /** For Axon, which rebuilds a payment from its events. */
-    protected Payment() {
-    }
+    protected Payment() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -56,28 +56,34 @@ public class Payment {
         }
         PaymentGateway.Authorization authorization;
         try {
-            authorization = gateway.authorize(new PaymentGateway.AuthorizationRequest(command.paymentId(),
-                    command.orderId(), command.amount(), command.paymentMethod(), idempotencyKey(command.paymentId(), "authorize")));
+            authorization = gateway.authorize(new PaymentGateway.AuthorizationRequest(
+                    command.paymentId(),
+                    command.orderId(),
+                    command.amount(),
+                    command.paymentMethod(),
+                    idempotencyKey(command.paymentId(), "authorize")));
         } catch (PaymentProviderUnavailableException e) {
-            apply(new PaymentAuthorizationFailedEvent(command.paymentId(), command.orderId(), command.amount(),
-                    e.getMessage()));
+            apply(new PaymentAuthorizationFailedEvent(
+                    command.paymentId(), command.orderId(), command.amount(), e.getMessage()));
             return;
         }
         if (authorization instanceof PaymentGateway.Authorization.Authorized authorized) {
-            apply(new PaymentAuthorizedEvent(command.paymentId(), command.orderId(), command.amount(),
-                    authorized.providerPaymentId()));
+            apply(new PaymentAuthorizedEvent(
+                    command.paymentId(), command.orderId(), command.amount(), authorized.providerPaymentId()));
         } else if (authorization instanceof PaymentGateway.Authorization.ActionRequired pending) {
-            apply(new PaymentActionRequiredEvent(command.paymentId(), command.orderId(), command.amount(),
-                    pending.providerPaymentId()));
+            apply(new PaymentActionRequiredEvent(
+                    command.paymentId(), command.orderId(), command.amount(), pending.providerPaymentId()));
         } else if (authorization instanceof PaymentGateway.Authorization.Declined declined) {
-            apply(new PaymentDeclinedEvent(command.paymentId(), command.orderId(), declined.declineCode(),
-                    declined.reason()));
+            apply(new PaymentDeclinedEvent(
+                    command.paymentId(), command.orderId(), declined.declineCode(), declined.reason()));
         }
     }
 
     @CommandHandler
     void handle(CapturePaymentCommand command, PaymentGateway gateway) {
-        if (status == PaymentStatus.CAPTURED || status == PaymentStatus.REFUNDED || status == PaymentStatus.CAPTURE_FAILED) {
+        if (status == PaymentStatus.CAPTURED
+                || status == PaymentStatus.REFUNDED
+                || status == PaymentStatus.CAPTURE_FAILED) {
             return;
         }
         if (status != PaymentStatus.AUTHORIZED) {

@@ -20,23 +20,19 @@ public interface PaymentGateway {
     /** @return the provider's id of the refund */
     String refund(String providerPaymentId, Money amount, String idempotencyKey);
 
-    record AuthorizationRequest(String paymentId, String orderId, Money amount, String paymentMethod,
-                                String idempotencyKey) {
-    }
+    record AuthorizationRequest(
+            String paymentId, String orderId, Money amount, String paymentMethod, String idempotencyKey) {}
 
     /** What the provider answered to an authorization. */
     sealed interface Authorization {
 
         /** The amount is held and can be captured. */
-        record Authorized(String providerPaymentId) implements Authorization {
-        }
+        record Authorized(String providerPaymentId) implements Authorization {}
 
         /** The customer must act (3-D Secure); the outcome arrives later by webhook. */
-        record ActionRequired(String providerPaymentId) implements Authorization {
-        }
+        record ActionRequired(String providerPaymentId) implements Authorization {}
 
         /** The card was declined. */
-        record Declined(String declineCode, String reason) implements Authorization {
-        }
+        record Declined(String declineCode, String reason) implements Authorization {}
     }
 }

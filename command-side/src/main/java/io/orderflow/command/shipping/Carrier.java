@@ -2,7 +2,6 @@ package io.orderflow.command.shipping;
 
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.api.shipping.ShipmentItem;
-
 import java.util.List;
 
 /**
@@ -17,15 +16,12 @@ public interface Carrier {
     /** Calls off a booking before pick-up. */
     void cancel(String trackingNumber);
 
-    record BookingRequest(String shipmentId, String orderId, ShippingAddress address, List<ShipmentItem> items) {
-    }
+    record BookingRequest(String shipmentId, String orderId, ShippingAddress address, List<ShipmentItem> items) {}
 
     sealed interface Booking {
 
-        record Booked(String carrier, String trackingNumber) implements Booking {
-        }
+        record Booked(String carrier, String trackingNumber) implements Booking {}
 
-        record Refused(String reason) implements Booking {
-        }
+        record Refused(String reason) implements Booking {}
     }
 }

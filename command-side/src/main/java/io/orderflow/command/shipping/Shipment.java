@@ -1,7 +1,9 @@
 package io.orderflow.command.shipping;
 
-import io.orderflow.api.common.InvalidCommandException;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.orderflow.api.common.CommandRefusedException;
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.shipping.CancelShipmentCommand;
 import io.orderflow.api.shipping.CreateShipmentCommand;
 import io.orderflow.api.shipping.DeliverShipmentCommand;
@@ -21,8 +23,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * One order's parcel: booked with the carrier, then dispatched and delivered, or failed, or cancelled before
  * pick-up. Carrier reports may arrive twice or out of order: a repeat changes nothing, and a delivery reported
@@ -33,14 +33,14 @@ public class Shipment {
 
     @AggregateIdentifier
     private String shipmentId;
+
     private String orderId;
     private String carrier;
     private String trackingNumber;
     private ShipmentStatus status;
 
     /** For Axon, which rebuilds a shipment from its events. */
-    protected Shipment() {
-    }
+    protected Shipment() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -51,11 +51,15 @@ public class Shipment {
         if (command.items() == null || command.items().isEmpty()) {
             throw new InvalidCommandException("A shipment needs at least one item");
         }
-        var booking = carrierPort.book(new Carrier.BookingRequest(command.shipmentId(), command.orderId(),
-                command.address(), command.items()));
+        var booking = carrierPort.book(new Carrier.BookingRequest(
+                command.shipmentId(), command.orderId(), command.address(), command.items()));
         if (booking instanceof Carrier.Booking.Booked booked) {
-            apply(new ShipmentCreatedEvent(command.shipmentId(), command.orderId(), booked.carrier(),
-                    booked.trackingNumber(), command.address()));
+            apply(new ShipmentCreatedEvent(
+                    command.shipmentId(),
+                    command.orderId(),
+                    booked.carrier(),
+                    booked.trackingNumber(),
+                    command.address()));
         } else if (booking instanceof Carrier.Booking.Refused refused) {
             apply(new ShipmentBookingRefusedEvent(command.shipmentId(), command.orderId(), refused.reason()));
         }

@@ -1,5 +1,7 @@
 package io.orderflow.command.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.CommitStockCommand;
@@ -8,6 +10,9 @@ import io.orderflow.api.inventory.ReleaseStockCommand;
 import io.orderflow.api.inventory.ReserveStockCommand;
 import io.orderflow.api.inventory.StockReservationRejectedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -21,12 +26,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A product loaded from its snapshot has the stock its events gave it. Snapshots go through the platform's
  * serializer (Jackson, as {@code axon.serializer.general: jackson} builds it) before they are stored, as the JDBC
@@ -38,23 +37,33 @@ class ProductSnapshotTest {
     private static final String PRODUCT = "PROD-001";
 
     private final Serializer serializer = JacksonSerializer.builder()
-            .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+            .objectMapper(new ObjectMapper().findAndRegisterModules())
+            .build();
     private final List<DomainEventMessage<String>> snapshots = new ArrayList<>();
     /** Keeps snapshots as JSON and reads a fresh product from the latest, as a database-backed store does. */
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine() {
         @Override
         public void storeSnapshot(DomainEventMessage<?> snapshot) {
-            snapshots.add(new GenericDomainEventMessage<>(snapshot.getType(), snapshot.getAggregateIdentifier(),
-                    snapshot.getSequenceNumber(), serializer.serialize(snapshot.getPayload(), String.class).getData()));
+            snapshots.add(new GenericDomainEventMessage<>(
+                    snapshot.getType(),
+                    snapshot.getAggregateIdentifier(),
+                    snapshot.getSequenceNumber(),
+                    serializer.serialize(snapshot.getPayload(), String.class).getData()));
         }
 
         @Override
         public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-            return snapshots.isEmpty() ? Optional.empty() : Optional.of(snapshots.get(snapshots.size() - 1)).map(json ->
-                    new GenericDomainEventMessage<>(json.getType(), json.getAggregateIdentifier(),
-                            json.getSequenceNumber(), deserialize(json.getPayload())));
+            return snapshots.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(snapshots.get(snapshots.size() - 1))
+                            .map(json -> new GenericDomainEventMessage<>(
+                                    json.getType(),
+                                    json.getAggregateIdentifier(),
+                                    json.getSequenceNumber(),
+                                    deserialize(json.getPayload())));
         }
     };
+
     private Configuration axon;
 
     @AfterEach
@@ -80,15 +89,22 @@ class ProductSnapshotTest {
         }
         // 100 on hand - 20 shipped = 80; 15 orders still hold 2 each: 50 available
         assertThat(snapshots).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(snapshots.get(snapshots.size() - 1).getPayload()).contains("\"stockOnHand\":80").contains("\"order-30\":2")
-                .doesNotContain("\"order-1\":").doesNotContain("\"order-11\":");
+        assertThat(snapshots.get(snapshots.size() - 1).getPayload())
+                .contains("\"stockOnHand\":80")
+                .contains("\"order-30\":2")
+                .doesNotContain("\"order-1\":")
+                .doesNotContain("\"order-11\":");
 
         commands.sendAndWait(new ReserveStockCommand(PRODUCT, "order-31", 51));
-        assertThat(lastPayload()).isInstanceOfSatisfying(StockReservationRejectedEvent.class,
-                rejected -> assertThat(rejected.stockAvailable()).isEqualTo(50));
+        assertThat(lastPayload())
+                .isInstanceOfSatisfying(
+                        StockReservationRejectedEvent.class,
+                        rejected -> assertThat(rejected.stockAvailable()).isEqualTo(50));
         commands.sendAndWait(new ReserveStockCommand(PRODUCT, "order-32", 50));
-        assertThat(lastPayload()).isInstanceOfSatisfying(StockReservedEvent.class,
-                reserved -> assertThat(reserved.stockAvailable()).isZero());
+        assertThat(lastPayload())
+                .isInstanceOfSatisfying(
+                        StockReservedEvent.class,
+                        reserved -> assertThat(reserved.stockAvailable()).isZero());
         // a reservation the snapshot holds is still known: repeating it changes nothing
         long events = storage.readEvents(PRODUCT).asStream().count();
         commands.sendAndWait(new ReserveStockCommand(PRODUCT, "order-30", 2));
@@ -100,7 +116,11 @@ class ProductSnapshotTest {
     }
 
     private Object lastPayload() {
-        return storage.readEvents(PRODUCT).asStream().reduce((first, second) -> second).orElseThrow().getPayload();
+        return storage.readEvents(PRODUCT)
+                .asStream()
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .getPayload();
     }
 
     private Configuration start(int threshold) {
@@ -108,8 +128,8 @@ class ProductSnapshotTest {
                 .configureEmbeddedEventStore(config -> storage)
                 .configureSerializer(config -> serializer)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Product.class)
-                        .configureSnapshotTrigger(config ->
-                                new EventCountSnapshotTriggerDefinition(config.snapshotter(), threshold)))
+                        .configureSnapshotTrigger(
+                                config -> new EventCountSnapshotTriggerDefinition(config.snapshotter(), threshold)))
                 .buildConfiguration();
         configuration.start();
         return configuration;

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ProductTest {
 
     private static final Money PRICE = Money.of("79.99", "USD");
-    private static final ProductCreatedEvent CREATED_WITH_10 = new ProductCreatedEvent("PROD-001", "Wireless Headphones", PRICE, 10);
+    private static final ProductCreatedEvent CREATED_WITH_10 =
+            new ProductCreatedEvent("PROD-001", "Wireless Headphones", PRICE, 10);
 
     private FixtureConfiguration<Product> fixture;
 
@@ -87,8 +88,8 @@ class ProductTest {
         fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 8, 2, 8))
                 .when(new ReserveStockCommand("PROD-001", "order-2", 3))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new StockReservationRejectedEvent("PROD-001", "order-2", 3, 2,
-                        "PROD-001: 3 requested, 2 available"));
+                .expectEvents(new StockReservationRejectedEvent(
+                        "PROD-001", "order-2", 3, 2, "PROD-001: 3 requested, 2 available"));
     }
 
     @Test
@@ -109,7 +110,9 @@ class ProductTest {
 
     @Test
     void releaseGivesTheOrdersUnitsBack() {
-        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
+        fixture.given(
+                        CREATED_WITH_10,
+                        new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
                         new StockReservedEvent("PROD-001", "order-2", 5, 1, 9))
                 .when(new ReleaseStockCommand("PROD-001", "order-1"))
                 .expectEvents(new StockReleasedEvent("PROD-001", "order-1", 4, 5, 5));
@@ -125,7 +128,9 @@ class ProductTest {
 
     @Test
     void repeatedReleaseIsNoOp() {
-        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
+        fixture.given(
+                        CREATED_WITH_10,
+                        new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
                         new StockReleasedEvent("PROD-001", "order-1", 4, 10, 0))
                 .when(new ReleaseStockCommand("PROD-001", "order-1"))
                 .expectNoEvents();
@@ -133,7 +138,9 @@ class ProductTest {
 
     @Test
     void releasedUnitsCanBeReservedAgain() {
-        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 10, 0, 10),
+        fixture.given(
+                        CREATED_WITH_10,
+                        new StockReservedEvent("PROD-001", "order-1", 10, 0, 10),
                         new StockReleasedEvent("PROD-001", "order-1", 10, 10, 0))
                 .when(new ReserveStockCommand("PROD-001", "order-2", 10))
                 .expectEvents(new StockReservedEvent("PROD-001", "order-2", 10, 0, 10));
@@ -148,16 +155,20 @@ class ProductTest {
 
     @Test
     void committedUnitsAreNotAvailableAgain() {
-        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
+        fixture.given(
+                        CREATED_WITH_10,
+                        new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
                         new StockCommittedEvent("PROD-001", "order-1", 4, 6, 0))
                 .when(new ReserveStockCommand("PROD-001", "order-2", 7))
-                .expectEvents(new StockReservationRejectedEvent("PROD-001", "order-2", 7, 6,
-                        "PROD-001: 7 requested, 6 available"));
+                .expectEvents(new StockReservationRejectedEvent(
+                        "PROD-001", "order-2", 7, 6, "PROD-001: 7 requested, 6 available"));
     }
 
     @Test
     void repeatedCommitIsNoOp() {
-        fixture.given(CREATED_WITH_10, new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
+        fixture.given(
+                        CREATED_WITH_10,
+                        new StockReservedEvent("PROD-001", "order-1", 4, 6, 4),
                         new StockCommittedEvent("PROD-001", "order-1", 4, 6, 0))
                 .when(new CommitStockCommand("PROD-001", "order-1"))
                 .expectNoEvents();

@@ -1,11 +1,10 @@
 package io.orderflow.command.order;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.hamcrest.Matchers;
-import io.orderflow.api.order.OrderStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
 import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.common.InvalidCommandException;
-import io.orderflow.api.order.OrderTransitionRefusedException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.order.CancelOrderCommand;
 import io.orderflow.api.order.ExpireOrderCommand;
@@ -19,30 +18,30 @@ import io.orderflow.api.order.OrderCancellationRequestedEvent;
 import io.orderflow.api.order.OrderCancelledEvent;
 import io.orderflow.api.order.OrderDeliveredEvent;
 import io.orderflow.api.order.OrderExpiredEvent;
+import io.orderflow.api.order.OrderLine;
 import io.orderflow.api.order.OrderPaidEvent;
+import io.orderflow.api.order.OrderPlacedEvent;
 import io.orderflow.api.order.OrderRejectedEvent;
 import io.orderflow.api.order.OrderShippedEvent;
+import io.orderflow.api.order.OrderStatus;
 import io.orderflow.api.order.OrderStepRetryRequestedEvent;
+import io.orderflow.api.order.OrderTransitionRefusedException;
+import io.orderflow.api.order.PlaceOrderCommand;
 import io.orderflow.api.order.RejectOrderCommand;
 import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.RetryOrderStepCommand;
-import io.orderflow.api.order.OrderLine;
-import io.orderflow.api.order.OrderPlacedEvent;
-import io.orderflow.api.order.PlaceOrderCommand;
 import io.orderflow.api.order.ShippingAddress;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class OrderTest {
 
@@ -50,7 +49,8 @@ class OrderTest {
     private static final Duration PAYMENT_TIMEOUT = Duration.ofMinutes(15);
     private static final ShippingAddress ADDRESS =
             new ShippingAddress("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB");
-    private static final OrderLine HEADPHONES = new OrderLine("PROD-001", "Wireless Headphones", 2, Money.of("79.99", "USD"));
+    private static final OrderLine HEADPHONES =
+            new OrderLine("PROD-001", "Wireless Headphones", 2, Money.of("79.99", "USD"));
     private static final OrderLine HUB = new OrderLine("PROD-003", "USB-C Hub", 1, Money.of("34.99", "USD"));
 
     private FixtureConfiguration<Order> fixture;
@@ -66,8 +66,15 @@ class OrderTest {
     }
 
     private static OrderPlacedEvent placed() {
-        return new OrderPlacedEvent("order-1", "customer-1", List.of(HEADPHONES, HUB), Money.of("194.97", "USD"),
-                ADDRESS, "pm_card_visa", NOW, NOW.plus(PAYMENT_TIMEOUT));
+        return new OrderPlacedEvent(
+                "order-1",
+                "customer-1",
+                List.of(HEADPHONES, HUB),
+                Money.of("194.97", "USD"),
+                ADDRESS,
+                "pm_card_visa",
+                NOW,
+                NOW.plus(PAYMENT_TIMEOUT));
     }
 
     @Test
@@ -83,8 +90,7 @@ class OrderTest {
     void placedOrderStartsInCreatedState() {
         fixture.givenNoPriorActivity()
                 .when(place(List.of(HEADPHONES)))
-                .expectState(order -> assertThat(order).hasFieldOrPropertyWithValue("status",
-                        OrderStatus.CREATED));
+                .expectState(order -> assertThat(order).hasFieldOrPropertyWithValue("status", OrderStatus.CREATED));
     }
 
     @Test
@@ -118,7 +124,8 @@ class OrderTest {
     void refusesReuseOfIdempotencyKeyForDifferentAddress() {
         var elsewhere = new ShippingAddress("Ada Lovelace", "1 Other Rd", null, "Leeds", "LS1 1AA", "GB");
         fixture.given(placed())
-                .when(new PlaceOrderCommand("order-1", "customer-1", List.of(HEADPHONES, HUB), elsewhere, "pm_card_visa"))
+                .when(new PlaceOrderCommand(
+                        "order-1", "customer-1", List.of(HEADPHONES, HUB), elsewhere, "pm_card_visa"))
                 .expectException(CommandRefusedException.class)
                 .expectNoEvents();
     }
@@ -143,7 +150,8 @@ class OrderTest {
     @Test
     void rejectsQuantityAboveMaximum() {
         fixture.givenNoPriorActivity()
-                .when(place(List.of(new OrderLine("PROD-001", "Wireless Headphones", 10_000, Money.of("79.99", "USD")))))
+                .when(place(
+                        List.of(new OrderLine("PROD-001", "Wireless Headphones", 10_000, Money.of("79.99", "USD")))))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("Quantity of PROD-001 must be between 1 and 9999, was 10000")
                 .expectNoEvents();
@@ -154,8 +162,15 @@ class OrderTest {
         var line = new OrderLine("PROD-001", "Wireless Headphones", 9999, Money.of("79.99", "USD"));
         fixture.givenNoPriorActivity()
                 .when(place(List.of(line)))
-                .expectEvents(new OrderPlacedEvent("order-1", "customer-1", List.of(line), Money.of("799820.01", "USD"),
-                        ADDRESS, "pm_card_visa", NOW, NOW.plus(PAYMENT_TIMEOUT)));
+                .expectEvents(new OrderPlacedEvent(
+                        "order-1",
+                        "customer-1",
+                        List.of(line),
+                        Money.of("799820.01", "USD"),
+                        ADDRESS,
+                        "pm_card_visa",
+                        NOW,
+                        NOW.plus(PAYMENT_TIMEOUT)));
     }
 
     @Test
@@ -264,16 +279,12 @@ class OrderTest {
 
     @Test
     void customerCancelsBeforePayment() {
-        fixture.given(placed(), AWAITING)
-                .when(CUSTOMER_CANCELS)
-                .expectEvents(CANCELLING);
+        fixture.given(placed(), AWAITING).when(CUSTOMER_CANCELS).expectEvents(CANCELLING);
     }
 
     @Test
     void customerCancelsAfterPaymentBeforeDispatch() {
-        fixture.given(placed(), AWAITING, PAID)
-                .when(CUSTOMER_CANCELS)
-                .expectEvents(CANCELLING);
+        fixture.given(placed(), AWAITING, PAID).when(CUSTOMER_CANCELS).expectEvents(CANCELLING);
     }
 
     @Test
@@ -288,7 +299,8 @@ class OrderTest {
     @Test
     void anotherCustomersCancellationIsAnsweredAsIfTheOrderDidNotExist() {
         fixture.given(placed(), AWAITING)
-                .when(new RequestOrderCancellationCommand("order-1", "cancelled by the customer", "customer-2", false, false))
+                .when(new RequestOrderCancellationCommand(
+                        "order-1", "cancelled by the customer", "customer-2", false, false))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
@@ -296,30 +308,31 @@ class OrderTest {
     @Test
     void operatorCancelsAnyCustomersOrder() {
         fixture.given(placed(), AWAITING)
-                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true, false))
+                .when(new RequestOrderCancellationCommand(
+                        "order-1", "cancelled by an operator", "operator", true, false))
                 .expectEvents(new OrderCancellationRequestedEvent("order-1", "cancelled by an operator", "operator"));
     }
 
     @Test
     void operatorCanForceCompensationOfADispatchedOrder() {
         fixture.given(placed(), AWAITING, PAID, SHIPPED)
-                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true, true))
+                .when(new RequestOrderCancellationCommand(
+                        "order-1", "cancelled by an operator", "operator", true, true))
                 .expectEvents(new OrderCancellationRequestedEvent("order-1", "cancelled by an operator", "operator"));
     }
 
     @Test
     void cannotCancelAFinishedOrder() {
         fixture.given(placed(), AWAITING, PAID, SHIPPED, new OrderDeliveredEvent("order-1"))
-                .when(new RequestOrderCancellationCommand("order-1", "cancelled by an operator", "operator", true, true))
+                .when(new RequestOrderCancellationCommand(
+                        "order-1", "cancelled by an operator", "operator", true, true))
                 .expectException(OrderTransitionRefusedException.class)
                 .expectExceptionMessage(Matchers.containsString("order-1 is DELIVERED and can no longer be cancelled"));
     }
 
     @Test
     void repeatedCancellationIsNoOp() {
-        fixture.given(placed(), CANCELLING)
-                .when(CUSTOMER_CANCELS)
-                .expectNoEvents();
+        fixture.given(placed(), CANCELLING).when(CUSTOMER_CANCELS).expectNoEvents();
     }
 
     @Test

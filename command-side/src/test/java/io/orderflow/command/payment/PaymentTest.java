@@ -1,5 +1,7 @@
 package io.orderflow.command.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.payment.AuthorizePaymentCommand;
@@ -20,13 +22,13 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class PaymentTest {
 
     private static final Money TOTAL = Money.of("194.97", "USD");
-    private static final AuthorizePaymentCommand AUTHORIZE = new AuthorizePaymentCommand("pay-1", "order-1", TOTAL, "pm_card_visa");
-    private static final PaymentAuthorizedEvent AUTHORIZED = new PaymentAuthorizedEvent("pay-1", "order-1", TOTAL, "pi_1");
+    private static final AuthorizePaymentCommand AUTHORIZE =
+            new AuthorizePaymentCommand("pay-1", "order-1", TOTAL, "pm_card_visa");
+    private static final PaymentAuthorizedEvent AUTHORIZED =
+            new PaymentAuthorizedEvent("pay-1", "order-1", TOTAL, "pi_1");
     private static final PaymentCapturedEvent CAPTURED = new PaymentCapturedEvent("pay-1", "order-1", TOTAL);
 
     private final ScriptedPaymentGateway gateway = new ScriptedPaymentGateway();
@@ -40,19 +42,19 @@ class PaymentTest {
 
     @Test
     void authorizesWithAnIdempotencyKeyDerivedFromThePayment() {
-        fixture.givenNoPriorActivity()
-                .when(AUTHORIZE)
-                .expectEvents(AUTHORIZED);
+        fixture.givenNoPriorActivity().when(AUTHORIZE).expectEvents(AUTHORIZED);
         assertThat(gateway.calls).containsExactly("authorize pay-1:authorize");
     }
 
     @Test
     void declinedCardIsAnEventNotAnError() {
-        gateway.authorization = new PaymentGateway.Authorization.Declined("insufficient_funds", "Your card has insufficient funds.");
+        gateway.authorization =
+                new PaymentGateway.Authorization.Declined("insufficient_funds", "Your card has insufficient funds.");
         fixture.givenNoPriorActivity()
                 .when(AUTHORIZE)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PaymentDeclinedEvent("pay-1", "order-1", "insufficient_funds", "Your card has insufficient funds."));
+                .expectEvents(new PaymentDeclinedEvent(
+                        "pay-1", "order-1", "insufficient_funds", "Your card has insufficient funds."));
     }
 
     @Test
@@ -82,9 +84,7 @@ class PaymentTest {
 
     @Test
     void repeatedAuthorizationOfAnAuthorizedPaymentDoesNotCallTheProvider() {
-        fixture.given(AUTHORIZED)
-                .when(AUTHORIZE)
-                .expectNoEvents();
+        fixture.given(AUTHORIZED).when(AUTHORIZE).expectNoEvents();
         assertThat(gateway.calls).isEmpty();
     }
 
@@ -106,9 +106,7 @@ class PaymentTest {
 
     @Test
     void capturesAnAuthorizedPayment() {
-        fixture.given(AUTHORIZED)
-                .when(new CapturePaymentCommand("pay-1"))
-                .expectEvents(CAPTURED);
+        fixture.given(AUTHORIZED).when(new CapturePaymentCommand("pay-1")).expectEvents(CAPTURED);
         assertThat(gateway.calls).containsExactly("capture pi_1 pay-1:capture");
     }
 
@@ -125,7 +123,8 @@ class PaymentTest {
         gateway.failure = new PaymentRefusedException("This PaymentIntent has a status of canceled");
         fixture.given(AUTHORIZED)
                 .when(new CapturePaymentCommand("pay-1"))
-                .expectEvents(new PaymentCaptureFailedEvent("pay-1", "order-1", "This PaymentIntent has a status of canceled"));
+                .expectEvents(new PaymentCaptureFailedEvent(
+                        "pay-1", "order-1", "This PaymentIntent has a status of canceled"));
     }
 
     @Test
@@ -141,7 +140,8 @@ class PaymentTest {
     void captureOfAVoidedPaymentFails() {
         fixture.given(AUTHORIZED, new PaymentVoidedEvent("pay-1", "order-1", "cancelled"))
                 .when(new CapturePaymentCommand("pay-1"))
-                .expectEvents(new PaymentCaptureFailedEvent("pay-1", "order-1", "the payment is VOIDED, not authorized"));
+                .expectEvents(
+                        new PaymentCaptureFailedEvent("pay-1", "order-1", "the payment is VOIDED, not authorized"));
     }
 
     @Test
@@ -177,7 +177,10 @@ class PaymentTest {
 
     @Test
     void repeatedReversalIsNoOp() {
-        fixture.given(AUTHORIZED, CAPTURED, new PaymentRefundedEvent("pay-1", "order-1", TOTAL, "re_1", "shipment failed"))
+        fixture.given(
+                        AUTHORIZED,
+                        CAPTURED,
+                        new PaymentRefundedEvent("pay-1", "order-1", TOTAL, "re_1", "shipment failed"))
                 .when(new ReversePaymentCommand("pay-1", "shipment failed"))
                 .expectNoEvents();
         assertThat(gateway.calls).isEmpty();
@@ -188,8 +191,8 @@ class PaymentTest {
         gateway.failure = new PaymentRefusedException("This PaymentIntent has a status of canceled");
         fixture.given(AUTHORIZED)
                 .when(new ReversePaymentCommand("pay-1", "cancelled"))
-                .expectEvents(new PaymentVoidedEvent("pay-1", "order-1",
-                        "cancelled; provider: This PaymentIntent has a status of canceled"));
+                .expectEvents(new PaymentVoidedEvent(
+                        "pay-1", "order-1", "cancelled; provider: This PaymentIntent has a status of canceled"));
     }
 
     @Test
@@ -202,7 +205,8 @@ class PaymentTest {
     @Test
     void webhookDeclineOfAPendingPaymentIsADecline() {
         fixture.given(new PaymentActionRequiredEvent("pay-1", "order-1", TOTAL, "pi_1"))
-                .when(new RecordPaymentOutcomeCommand("pay-1", "pi_1", PaymentOutcome.DECLINED, "authentication_failed", "3DS failed"))
+                .when(new RecordPaymentOutcomeCommand(
+                        "pay-1", "pi_1", PaymentOutcome.DECLINED, "authentication_failed", "3DS failed"))
                 .expectEvents(new PaymentDeclinedEvent("pay-1", "order-1", "authentication_failed", "3DS failed"));
     }
 

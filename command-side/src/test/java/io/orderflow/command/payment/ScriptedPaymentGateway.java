@@ -1,7 +1,6 @@
 package io.orderflow.command.payment;
 
 import io.orderflow.api.common.Money;
-
 import java.util.ArrayList;
 import java.util.List;
 

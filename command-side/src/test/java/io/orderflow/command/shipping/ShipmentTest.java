@@ -1,7 +1,9 @@
 package io.orderflow.command.shipping;
 
-import io.orderflow.api.common.InvalidCommandException;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderflow.api.common.CommandRefusedException;
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.api.shipping.CancelShipmentCommand;
 import io.orderflow.api.shipping.CreateShipmentCommand;
@@ -15,15 +17,12 @@ import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.api.shipping.ShipmentItem;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ShipmentTest {
 
@@ -31,8 +30,10 @@ class ShipmentTest {
             new ShippingAddress("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB");
     private static final List<ShipmentItem> ITEMS = List.of(new ShipmentItem("PROD-001", 2));
     private static final CreateShipmentCommand CREATE = new CreateShipmentCommand("ship-1", "order-1", ADDRESS, ITEMS);
-    private static final ShipmentCreatedEvent CREATED = new ShipmentCreatedEvent("ship-1", "order-1", "Carrier", "TRACK-1", ADDRESS);
-    private static final ShipmentDispatchedEvent DISPATCHED = new ShipmentDispatchedEvent("ship-1", "order-1", "Carrier", "TRACK-1");
+    private static final ShipmentCreatedEvent CREATED =
+            new ShipmentCreatedEvent("ship-1", "order-1", "Carrier", "TRACK-1", ADDRESS);
+    private static final ShipmentDispatchedEvent DISPATCHED =
+            new ShipmentDispatchedEvent("ship-1", "order-1", "Carrier", "TRACK-1");
 
     private final ScriptedCarrier carrier = new ScriptedCarrier();
     private FixtureConfiguration<Shipment> fixture;
@@ -45,9 +46,7 @@ class ShipmentTest {
 
     @Test
     void booksTheParcelWithTheCarrier() {
-        fixture.givenNoPriorActivity()
-                .when(CREATE)
-                .expectEvents(CREATED);
+        fixture.givenNoPriorActivity().when(CREATE).expectEvents(CREATED);
         assertThat(carrier.calls).containsExactly("book ship-1");
     }
 
@@ -62,9 +61,7 @@ class ShipmentTest {
 
     @Test
     void repeatedBookingIsNoOp() {
-        fixture.given(CREATED)
-                .when(CREATE)
-                .expectNoEvents();
+        fixture.given(CREATED).when(CREATE).expectNoEvents();
         assertThat(carrier.calls).isEmpty();
     }
 
@@ -78,9 +75,7 @@ class ShipmentTest {
 
     @Test
     void dispatchIsRecordedOnce() {
-        fixture.given(CREATED)
-                .when(new DispatchShipmentCommand("ship-1"))
-                .expectEvents(DISPATCHED);
+        fixture.given(CREATED).when(new DispatchShipmentCommand("ship-1")).expectEvents(DISPATCHED);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.orderflow.api.analytics;
 
 import io.orderflow.api.common.Money;
-
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -11,5 +10,4 @@ import java.util.Map;
  * @param orders  the day's orders per status
  * @param revenue the total value of those orders per status, per currency
  */
-public record DailyFigures(LocalDate date, long totalOrders, Map<String, Long> orders, Map<String, Money> revenue) {
-}
+public record DailyFigures(LocalDate date, long totalOrders, Map<String, Long> orders, Map<String, Money> revenue) {}

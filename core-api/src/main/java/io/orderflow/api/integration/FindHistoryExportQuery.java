@@ -1,5 +1,4 @@
 package io.orderflow.api.integration;
 
 /** Asks for one history export and how far it got; answers an optional {@link HistoryExportView}. */
-public record FindHistoryExportQuery(String exportId) {
-}
+public record FindHistoryExportQuery(String exportId) {}

@@ -13,7 +13,17 @@ import java.time.Instant;
  * @param eventsPerSecond events scanned per second so far
  * @param error           why it failed, when it did
  */
-public record HistoryExportView(String exportId, Instant from, Instant to, String requestedBy, String status,
-                                long eventsScanned, long eventsTotal, long eventsPublished, double progress,
-                                double eventsPerSecond, Instant startedAt, Instant finishedAt, String error) {
-}
+public record HistoryExportView(
+        String exportId,
+        Instant from,
+        Instant to,
+        String requestedBy,
+        String status,
+        long eventsScanned,
+        long eventsTotal,
+        long eventsPublished,
+        double progress,
+        double eventsPerSecond,
+        Instant startedAt,
+        Instant finishedAt,
+        String error) {}

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param from first instant of the range, inclusive
  * @param to   end of the range, exclusive
  */
-public record StartHistoryExportCommand(String exportId, Instant from, Instant to, String requestedBy) {
-}
+public record StartHistoryExportCommand(String exportId, Instant from, Instant to, String requestedBy) {}

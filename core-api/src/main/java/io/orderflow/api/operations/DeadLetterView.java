@@ -15,6 +15,12 @@ import java.time.Instant;
  * @param enqueuedAt when it was parked
  * @param lastTouched when it was last tried
  */
-public record DeadLetterView(String projection, String sequence, int events, String eventId, String eventType,
-                             String cause, Instant enqueuedAt, Instant lastTouched) {
-}
+public record DeadLetterView(
+        String projection,
+        String sequence,
+        int events,
+        String eventId,
+        String eventType,
+        String cause,
+        Instant enqueuedAt,
+        Instant lastTouched) {}

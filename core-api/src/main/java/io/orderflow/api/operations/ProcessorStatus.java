@@ -14,8 +14,17 @@ package io.orderflow.api.operations;
  * @param replaying   whether a replay is under way
  * @param replay      the replay's progress, while one runs
  */
-public record ProcessorStatus(String name, String kind, boolean running, boolean error, int segments, long position,
-                              long head, long lag, boolean replaying, ReplayProgress replay) {
+public record ProcessorStatus(
+        String name,
+        String kind,
+        boolean running,
+        boolean error,
+        int segments,
+        long position,
+        long head,
+        long lag,
+        boolean replaying,
+        ReplayProgress replay) {
 
     /**
      * @param done             events replayed so far
@@ -23,6 +32,5 @@ public record ProcessorStatus(String name, String kind, boolean running, boolean
      * @param eventsPerSecond  replay rate since it started
      * @param secondsLeft      estimated time to finish at that rate
      */
-    public record ReplayProgress(long done, long total, double eventsPerSecond, long secondsLeft) {
-    }
+    public record ReplayProgress(long done, long total, double eventsPerSecond, long secondsLeft) {}
 }

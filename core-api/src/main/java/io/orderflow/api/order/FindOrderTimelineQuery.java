@@ -1,5 +1,4 @@
 package io.orderflow.api.order;
 
 /** Asks for every event of an order, in the order they happened; answers a list of {@link TimelineEntry}. */
-public record FindOrderTimelineQuery(String orderId) {
-}
+public record FindOrderTimelineQuery(String orderId) {}

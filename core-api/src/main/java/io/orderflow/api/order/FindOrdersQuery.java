@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param page       zero-based page number
  * @param size       orders per page
  */
-public record FindOrdersQuery(String customerId, OrderStatus status, Instant from, Instant to, int page, int size) {
-}
+public record FindOrdersQuery(String customerId, OrderStatus status, Instant from, Instant to, int page, int size) {}

@@ -1,5 +1,4 @@
 package io.orderflow.api.order;
 
 /** Every line of the order is reserved; its payment is being taken. */
-public record OrderAwaitingPaymentEvent(String orderId) implements OrderEvent {
-}
+public record OrderAwaitingPaymentEvent(String orderId) implements OrderEvent {}

@@ -1,5 +1,4 @@
 package io.orderflow.api.order;
 
 /** The order is complete. */
-public record OrderDeliveredEvent(String orderId) implements OrderEvent {
-}
+public record OrderDeliveredEvent(String orderId) implements OrderEvent {}

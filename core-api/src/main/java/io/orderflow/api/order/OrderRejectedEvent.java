@@ -1,5 +1,4 @@
 package io.orderflow.api.order;
 
 /** The order could not be fulfilled. */
-public record OrderRejectedEvent(String orderId, String reason) implements OrderEvent {
-}
+public record OrderRejectedEvent(String orderId, String reason) implements OrderEvent {}

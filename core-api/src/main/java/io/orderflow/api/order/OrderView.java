@@ -1,7 +1,6 @@
 package io.orderflow.api.order;
 
 import io.orderflow.api.common.Money;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -14,18 +13,18 @@ import java.util.List;
  * @param shipmentStatus {@code CREATED}, {@code REFUSED}, {@code DISPATCHED}, {@code DELIVERED}, {@code FAILED},
  *                       {@code CANCELLED}, or null before the parcel is booked
  */
-public record OrderView(String orderId,
-                        String customerId,
-                        OrderStatus status,
-                        String reason,
-                        List<OrderLine> lines,
-                        Money total,
-                        ShippingAddress shippingAddress,
-                        String paymentStatus,
-                        String shipmentStatus,
-                        String carrier,
-                        String trackingNumber,
-                        Instant placedAt,
-                        Instant expiresAt,
-                        Instant updatedAt) {
-}
+public record OrderView(
+        String orderId,
+        String customerId,
+        OrderStatus status,
+        String reason,
+        List<OrderLine> lines,
+        Money total,
+        ShippingAddress shippingAddress,
+        String paymentStatus,
+        String shipmentStatus,
+        String carrier,
+        String trackingNumber,
+        Instant placedAt,
+        Instant expiresAt,
+        Instant updatedAt) {}

@@ -11,6 +11,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *                    off only its own, and another's answers as if it did not exist
  * @param forced      an operator's compensation, which may call off a dispatched order too
  */
-public record RequestOrderCancellationCommand(@TargetAggregateIdentifier String orderId, String reason,
-                                              String requestedBy, boolean operator, boolean forced) {
-}
+public record RequestOrderCancellationCommand(
+        @TargetAggregateIdentifier String orderId,
+        String reason,
+        String requestedBy,
+        boolean operator,
+        boolean forced) {}

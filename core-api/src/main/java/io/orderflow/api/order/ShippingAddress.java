@@ -1,6 +1,5 @@
 package io.orderflow.api.order;
 
 /** Where the parcel goes. {@code country} is an ISO 3166-1 alpha-2 code. */
-public record ShippingAddress(String recipient, String line1, String line2, String city, String postalCode,
-                              String country) {
-}
+public record ShippingAddress(
+        String recipient, String line1, String line2, String city, String postalCode, String country) {}

@@ -7,5 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * nothing, or is already undone, is left as it is. The payment decides, because only it knows for certain how far
  * it got when compensation starts.
  */
-public record ReversePaymentCommand(@TargetAggregateIdentifier String paymentId, String reason) {
-}
+public record ReversePaymentCommand(
+        @TargetAggregateIdentifier String paymentId, String reason) {}

@@ -1,5 +1,4 @@
 package io.orderflow.api.shipping;
 
 /** One product and how many of it go in the parcel. */
-public record ShipmentItem(String productId, int quantity) {
-}
+public record ShipmentItem(String productId, int quantity) {}

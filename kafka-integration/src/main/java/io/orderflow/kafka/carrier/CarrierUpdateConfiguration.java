@@ -22,12 +22,15 @@ class CarrierUpdateConfiguration {
 
     @Bean
     CommonErrorHandler carrierUpdateErrors(KafkaOperations<?, ?> kafka) {
-        var deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(Topics.CARRIER_UPDATES_DLT, -1));
+        var deadLetters = new DeadLetterPublishingRecoverer(
+                kafka, (record, failure) -> new TopicPartition(Topics.CARRIER_UPDATES_DLT, -1));
         var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1000, 3));
         // an update the parcel refuses (one for a parcel never booked) is refused the same way every time
-        handler.addNotRetryableExceptions(UnprocessableCarrierUpdateException.class, DomainException.class,
-                IllegalArgumentException.class, IllegalStateException.class);
+        handler.addNotRetryableExceptions(
+                UnprocessableCarrierUpdateException.class,
+                DomainException.class,
+                IllegalArgumentException.class,
+                IllegalStateException.class);
         return handler;
     }
 }

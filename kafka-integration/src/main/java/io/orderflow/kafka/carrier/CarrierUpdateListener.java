@@ -10,6 +10,12 @@ import io.orderflow.api.shipping.DispatchShipmentCommand;
 import io.orderflow.api.shipping.FailShipmentCommand;
 import io.orderflow.kafka.EventSchemas;
 import io.orderflow.kafka.Topics;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -22,13 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Carrier reports from {@code orderflow.carrier-updates.v1} (CloudEvents in structured JSON) turned into Shipment
@@ -45,10 +44,13 @@ class CarrierUpdateListener {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierUpdateListener.class);
     private static final Map<String, Function<JsonNode, Object>> COMMANDS = Map.of(
-            DISPATCHED, data -> new DispatchShipmentCommand(data.get("shipmentId").asString()),
+            DISPATCHED,
+                    data -> new DispatchShipmentCommand(data.get("shipmentId").asString()),
             DELIVERED, data -> new DeliverShipmentCommand(data.get("shipmentId").asString()),
-            FAILED, data -> new FailShipmentCommand(data.get("shipmentId").asString(),
-                    "carrier reported: " + data.get("reason").asString()));
+            FAILED,
+                    data -> new FailShipmentCommand(
+                            data.get("shipmentId").asString(),
+                            "carrier reported: " + data.get("reason").asString()));
 
     private final CommandGateway commands;
     private final JdbcClient jdbc;
@@ -69,7 +71,11 @@ class CarrierUpdateListener {
         JsonNode data = dataOf(update);
         int recorded = jdbc.sql("insert into processed_carrier_update (event_id, type, shipment_id, processed_at)"
                         + " values (?, ?, ?, ?) on conflict (event_id) do nothing")
-                .params(update.getId(), update.getType(), data.get("shipmentId").asString(), Timestamp.from(Instant.now()))
+                .params(
+                        update.getId(),
+                        update.getType(),
+                        data.get("shipmentId").asString(),
+                        Timestamp.from(Instant.now()))
                 .update();
         if (recorded == 0) {
             log.info("Carrier update {} was applied before; this delivery changes nothing", update.getId());
@@ -79,9 +85,13 @@ class CarrierUpdateListener {
         try {
             commands.sendAndWait(COMMANDS.get(update.getType()).apply(data));
         } catch (AggregateNotFoundException unknown) {
-            throw new UnprocessableCarrierUpdateException("there is no shipment " + data.get("shipmentId").asString(), unknown);
+            throw new UnprocessableCarrierUpdateException(
+                    "there is no shipment " + data.get("shipmentId").asString(), unknown);
         }
-        log.info("Applied carrier update {} ({}) to shipment {}", update.getId(), update.getType(),
+        log.info(
+                "Applied carrier update {} ({}) to shipment {}",
+                update.getId(),
+                update.getType(),
                 data.get("shipmentId").asString());
     }
 
@@ -97,8 +107,8 @@ class CarrierUpdateListener {
             }
             return update;
         } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException notACloudEvent) {
-            throw new UnprocessableCarrierUpdateException("not a CloudEvents 1.0 JSON message: " + notACloudEvent.getMessage(),
-                    notACloudEvent);
+            throw new UnprocessableCarrierUpdateException(
+                    "not a CloudEvents 1.0 JSON message: " + notACloudEvent.getMessage(), notACloudEvent);
         }
     }
 
@@ -110,12 +120,13 @@ class CarrierUpdateListener {
         try {
             data = json.readTree(update.getData().toBytes());
         } catch (JacksonException notJson) {
-            throw new UnprocessableCarrierUpdateException("the data of event " + update.getId() + " is not JSON", notJson);
+            throw new UnprocessableCarrierUpdateException(
+                    "the data of event " + update.getId() + " is not JSON", notJson);
         }
         List<String> problems = EventSchemas.problems(update.getType(), data);
         if (!problems.isEmpty()) {
-            throw new UnprocessableCarrierUpdateException("the data of event " + update.getId() + " does not match "
-                    + update.getType() + ": " + problems);
+            throw new UnprocessableCarrierUpdateException(
+                    "the data of event " + update.getId() + " does not match " + update.getType() + ": " + problems);
         }
         return data;
     }

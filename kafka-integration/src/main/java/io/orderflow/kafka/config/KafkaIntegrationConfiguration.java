@@ -40,17 +40,21 @@ public class KafkaIntegrationConfiguration {
      * each topic in the order they were stored.
      */
     @Bean
-    ConfigurerModule integrationEventsInOrderPerOrder(@Value("${axon.kafka.publisher.processing-group}") String publisher) {
+    ConfigurerModule integrationEventsInOrderPerOrder(
+            @Value("${axon.kafka.publisher.processing-group}") String publisher) {
         SequencingPolicy<EventMessage<?>> byKey = event -> IntegrationEvents.keyOf(event.getPayload())
-                .map(Object.class::cast).orElse(event.getIdentifier());
+                .map(Object.class::cast)
+                .orElse(event.getIdentifier());
         return configurer -> configurer.eventProcessing().registerSequencingPolicy(publisher, configuration -> byKey);
     }
 
     @Bean
     KafkaAdmin.NewTopics orderflowTopics(KafkaIntegrationProperties properties) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions())
-                        .replicas(properties.replicationFactor()).build())
+                .map(topic -> TopicBuilder.name(topic)
+                        .partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 }

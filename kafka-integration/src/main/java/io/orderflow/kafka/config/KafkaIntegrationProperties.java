@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor copies of every partition (1 on a single broker, 3 on a production cluster)
  */
 @ConfigurationProperties("orderflow.kafka")
-public record KafkaIntegrationProperties(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
-}
+public record KafkaIntegrationProperties(
+        @DefaultValue("3") int partitions,
+        @DefaultValue("1") short replicationFactor) {}

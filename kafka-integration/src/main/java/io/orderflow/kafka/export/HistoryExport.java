@@ -9,18 +9,6 @@ import io.orderflow.kafka.Topics;
 import io.orderflow.kafka.outbound.CloudEventConverter;
 import io.orderflow.kafka.outbound.IntegrationEvents;
 import jakarta.annotation.PreDestroy;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.QueryHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
 
 /**
  * Publishes the integration events of a time range again, to {@code orderflow.orders.replay.v1}, each with the same
@@ -46,6 +45,7 @@ class HistoryExport {
     private static final Logger log = LoggerFactory.getLogger(HistoryExport.class);
     /** Events are stored in about the order of their time; read this far past the range's end before stopping. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
     private static final int BATCH = 500;
 
     private final EventStore eventStore;
@@ -84,8 +84,10 @@ class HistoryExport {
 
     @QueryHandler
     List<HistoryExportView> handle(FindHistoryExportsQuery query) {
-        return jobs.values().stream().map(Job::view)
-                .sorted(Comparator.comparing(HistoryExportView::startedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+        return jobs.values().stream()
+                .map(Job::view)
+                .sorted(Comparator.comparing(
+                                HistoryExportView::startedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .reversed())
                 .toList();
     }
@@ -108,33 +110,46 @@ class HistoryExport {
             var sending = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
             while (job.scanned < job.total) {
                 if (!stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the event store sent nothing for 30 s at " + job.scanned + " of "
-                            + job.total + " events");
+                    throw new IllegalStateException(
+                            "the event store sent nothing for 30 s at " + job.scanned + " of " + job.total + " events");
                 }
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 job.scanned = position(event.trackingToken()) - first;
                 if (event.getTimestamp().isAfter(stopAfter)) {
                     break;
                 }
-                boolean inRange = !event.getTimestamp().isBefore(range.from()) && event.getTimestamp().isBefore(range.to());
+                boolean inRange = !event.getTimestamp().isBefore(range.from())
+                        && event.getTimestamp().isBefore(range.to());
                 if (inRange && IntegrationEvents.topicOf(event).isPresent()) {
                     sending.add(kafka.send(converter.record(event, Topics.ORDERS_REPLAY, true)));
                 }
                 if (sending.size() >= BATCH) {
                     job.published += acknowledged(sending);
-                    log.info("History export {}: {} of {} events read, {} published", range.exportId(), job.scanned,
-                            job.total, job.published);
+                    log.info(
+                            "History export {}: {} of {} events read, {} published",
+                            range.exportId(),
+                            job.scanned,
+                            job.total,
+                            job.published);
                 }
             }
             job.published += acknowledged(sending);
             job.scanned = job.total;
             job.finished(null);
-            log.info("History export {} completed: {} events read, {} published to {}", range.exportId(), job.total,
-                    job.published, Topics.ORDERS_REPLAY);
+            log.info(
+                    "History export {} completed: {} events read, {} published to {}",
+                    range.exportId(),
+                    job.total,
+                    job.published,
+                    Topics.ORDERS_REPLAY);
         } catch (Exception e) {
             job.finished(e instanceof InterruptedException ? "interrupted: the platform stopped" : e.getMessage());
-            log.error("History export {} failed after {} events read, {} published", range.exportId(), job.scanned,
-                    job.published, e);
+            log.error(
+                    "History export {} failed after {} events read, {} published",
+                    range.exportId(),
+                    job.scanned,
+                    job.published,
+                    e);
         }
     }
 
@@ -178,9 +193,23 @@ class HistoryExport {
             String status = finishedAt == null ? "RUNNING" : error == null ? "COMPLETED" : "FAILED";
             double progress = total == 0 ? (finishedAt == null ? 0 : 1) : Math.min(1, (double) scanned / total);
             Instant end = finishedAt != null ? finishedAt : Instant.now();
-            double seconds = startedAt == null ? 0 : Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
-            return new HistoryExportView(command.exportId(), command.from(), command.to(), command.requestedBy(), status,
-                    scanned, total, published, progress, seconds == 0 ? 0 : scanned / seconds, startedAt, finishedAt, error);
+            double seconds = startedAt == null
+                    ? 0
+                    : Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
+            return new HistoryExportView(
+                    command.exportId(),
+                    command.from(),
+                    command.to(),
+                    command.requestedBy(),
+                    status,
+                    scanned,
+                    total,
+                    published,
+                    progress,
+                    seconds == 0 ? 0 : scanned / seconds,
+                    startedAt,
+                    finishedAt,
+                    error);
         }
     }
 }

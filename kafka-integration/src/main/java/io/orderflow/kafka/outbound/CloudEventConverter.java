@@ -5,18 +5,17 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Turns an internal event into a CloudEvents 1.0 message in structured JSON mode, keyed by order id:
@@ -45,6 +44,7 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
      * chain, and the message that caused this one.
      */
     private static final String REQUEST_ID = "requestId";
+
     private static final String AXON_TRACE_ID = "traceId";
     private static final String AXON_CORRELATION_ID = "correlationId";
 
@@ -68,14 +68,17 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
      */
     public ProducerRecord<String, byte[]> record(EventMessage<?> message, String topic, boolean replay) {
         IntegrationEvent event = IntegrationEvents.from(message.getPayload())
-                .orElseThrow(() -> new IllegalArgumentException(message.getPayloadType().getSimpleName()
-                        + " has no public form and must not be published"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        message.getPayloadType().getSimpleName() + " has no public form and must not be published"));
         CloudEvent cloudEvent = cloudEvent(message, event, replay);
         var headers = new RecordHeaders();
         headers.add(CONTENT_TYPE_HEADER, JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        headers.add(CORRELATION_ID_HEADER, String.valueOf(cloudEvent.getExtension(CORRELATION_ID)).getBytes(StandardCharsets.UTF_8));
+        headers.add(
+                CORRELATION_ID_HEADER,
+                String.valueOf(cloudEvent.getExtension(CORRELATION_ID)).getBytes(StandardCharsets.UTF_8));
         if (cloudEvent.getExtension(TRACEPARENT) != null) {
-            headers.add(TRACEPARENT, cloudEvent.getExtension(TRACEPARENT).toString().getBytes(StandardCharsets.UTF_8));
+            headers.add(
+                    TRACEPARENT, cloudEvent.getExtension(TRACEPARENT).toString().getBytes(StandardCharsets.UTF_8));
         }
         return new ProducerRecord<>(topic, null, event.key(), format.serialize(cloudEvent), headers);
     }
@@ -91,7 +94,10 @@ public class CloudEventConverter implements KafkaMessageConverter<String, byte[]
         Object cause = message.getMetaData().get(AXON_CORRELATION_ID);
         var builder = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
-                .withSource(URI.create("/" + event.topic().substring(0, event.topic().lastIndexOf('.')).replace('.', '/')))
+                .withSource(URI.create("/"
+                        + event.topic()
+                                .substring(0, event.topic().lastIndexOf('.'))
+                                .replace('.', '/')))
                 .withType(event.type())
                 .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withSubject(event.subject())

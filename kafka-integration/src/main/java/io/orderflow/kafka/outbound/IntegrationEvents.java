@@ -30,8 +30,6 @@ import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.kafka.Topics;
-import org.axonframework.eventhandling.EventMessage;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Which internal events are published, to which topic, under which type, and in which public form. Internal events
@@ -51,69 +50,145 @@ public final class IntegrationEvents {
     private static final Map<Class<?>, Mapping<?>> MAPPINGS = new LinkedHashMap<>();
 
     static {
-        order(OrderPlacedEvent.class, "placed", e -> new OrderEventsV1.Placed(e.orderId(), e.customerId(),
-                e.lines().stream().map(line -> new OrderEventsV1.Line(line.productId(), line.productName(),
-                        line.quantity(), line.unitPrice().amount())).toList(),
-                e.total().amount(), e.total().currency(), e.placedAt(), e.expiresAt()));
+        order(
+                OrderPlacedEvent.class,
+                "placed",
+                e -> new OrderEventsV1.Placed(
+                        e.orderId(),
+                        e.customerId(),
+                        e.lines().stream()
+                                .map(line -> new OrderEventsV1.Line(
+                                        line.productId(),
+                                        line.productName(),
+                                        line.quantity(),
+                                        line.unitPrice().amount()))
+                                .toList(),
+                        e.total().amount(),
+                        e.total().currency(),
+                        e.placedAt(),
+                        e.expiresAt()));
         order(OrderAwaitingPaymentEvent.class, "awaiting-payment", e -> new OrderEventsV1.AwaitingPayment(e.orderId()));
         order(OrderPaidEvent.class, "paid", e -> new OrderEventsV1.Paid(e.orderId(), e.paymentId()));
-        order(OrderShippedEvent.class, "shipped",
+        order(
+                OrderShippedEvent.class,
+                "shipped",
                 e -> new OrderEventsV1.Shipped(e.orderId(), e.shipmentId(), e.carrier(), e.trackingNumber()));
         order(OrderDeliveredEvent.class, "delivered", e -> new OrderEventsV1.Delivered(e.orderId()));
-        order(OrderCancellationRequestedEvent.class, "cancellation-requested",
+        order(
+                OrderCancellationRequestedEvent.class,
+                "cancellation-requested",
                 e -> new OrderEventsV1.CancellationRequested(e.orderId(), e.reason()));
         order(OrderCancelledEvent.class, "cancelled", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
         order(OrderRejectedEvent.class, "rejected", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
         order(OrderExpiredEvent.class, "expired", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
 
-        map(ProductCreatedEvent.class, Topics.INVENTORY, "inventory.product-created", ProductCreatedEvent::productId,
-                e -> new InventoryEventsV1.ProductCreated(e.productId(), e.name(), e.price().amount(), e.price().currency(),
-                        e.initialStock()));
-        inventory(StockReservedEvent.class, "stock-reserved",
+        map(
+                ProductCreatedEvent.class,
+                Topics.INVENTORY,
+                "inventory.product-created",
+                ProductCreatedEvent::productId,
+                e -> new InventoryEventsV1.ProductCreated(
+                        e.productId(), e.name(), e.price().amount(), e.price().currency(), e.initialStock()));
+        inventory(
+                StockReservedEvent.class,
+                "stock-reserved",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
-        inventory(StockReservationRejectedEvent.class, "stock-reservation-rejected",
-                e -> new InventoryEventsV1.StockReservationRejected(e.orderId(), e.productId(), e.requested(),
-                        e.stockAvailable(), e.reason()));
-        inventory(StockReleasedEvent.class, "stock-released",
+        inventory(
+                StockReservationRejectedEvent.class,
+                "stock-reservation-rejected",
+                e -> new InventoryEventsV1.StockReservationRejected(
+                        e.orderId(), e.productId(), e.requested(), e.stockAvailable(), e.reason()));
+        inventory(
+                StockReleasedEvent.class,
+                "stock-released",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
-        inventory(StockCommittedEvent.class, "stock-committed",
+        inventory(
+                StockCommittedEvent.class,
+                "stock-committed",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
 
-        payment(PaymentAuthorizedEvent.class, "authorized",
-                e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
-        payment(PaymentActionRequiredEvent.class, "action-required",
-                e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
-        payment(PaymentDeclinedEvent.class, "declined",
+        payment(
+                PaymentAuthorizedEvent.class,
+                "authorized",
+                e -> new PaymentEventsV1.Amount(
+                        e.paymentId(),
+                        e.orderId(),
+                        e.amount().amount(),
+                        e.amount().currency()));
+        payment(
+                PaymentActionRequiredEvent.class,
+                "action-required",
+                e -> new PaymentEventsV1.Amount(
+                        e.paymentId(),
+                        e.orderId(),
+                        e.amount().amount(),
+                        e.amount().currency()));
+        payment(
+                PaymentDeclinedEvent.class,
+                "declined",
                 e -> new PaymentEventsV1.Declined(e.paymentId(), e.orderId(), e.declineCode(), e.reason()));
-        payment(PaymentAuthorizationFailedEvent.class, "authorization-failed",
-                e -> new PaymentEventsV1.AuthorizationFailed(e.paymentId(), e.orderId(), e.amount().amount(),
-                        e.amount().currency(), e.reason()));
-        payment(PaymentCapturedEvent.class, "captured",
-                e -> new PaymentEventsV1.Amount(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency()));
-        payment(PaymentCaptureFailedEvent.class, "capture-failed",
+        payment(
+                PaymentAuthorizationFailedEvent.class,
+                "authorization-failed",
+                e -> new PaymentEventsV1.AuthorizationFailed(
+                        e.paymentId(),
+                        e.orderId(),
+                        e.amount().amount(),
+                        e.amount().currency(),
+                        e.reason()));
+        payment(
+                PaymentCapturedEvent.class,
+                "captured",
+                e -> new PaymentEventsV1.Amount(
+                        e.paymentId(),
+                        e.orderId(),
+                        e.amount().amount(),
+                        e.amount().currency()));
+        payment(
+                PaymentCaptureFailedEvent.class,
+                "capture-failed",
                 e -> new PaymentEventsV1.Reasoned(e.paymentId(), e.orderId(), e.reason()));
-        payment(PaymentVoidedEvent.class, "voided",
+        payment(
+                PaymentVoidedEvent.class,
+                "voided",
                 e -> new PaymentEventsV1.Reasoned(e.paymentId(), e.orderId(), e.reason()));
-        payment(PaymentRefundedEvent.class, "refunded",
-                e -> new PaymentEventsV1.Refunded(e.paymentId(), e.orderId(), e.amount().amount(), e.amount().currency(),
+        payment(
+                PaymentRefundedEvent.class,
+                "refunded",
+                e -> new PaymentEventsV1.Refunded(
+                        e.paymentId(),
+                        e.orderId(),
+                        e.amount().amount(),
+                        e.amount().currency(),
                         e.reason()));
 
-        shipping(ShipmentCreatedEvent.class, "shipment-created",
+        shipping(
+                ShipmentCreatedEvent.class,
+                "shipment-created",
                 e -> new ShippingEventsV1.Tracked(e.shipmentId(), e.orderId(), e.carrier(), e.trackingNumber()));
-        shipping(ShipmentBookingRefusedEvent.class, "shipment-booking-refused",
+        shipping(
+                ShipmentBookingRefusedEvent.class,
+                "shipment-booking-refused",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
-        shipping(ShipmentDispatchedEvent.class, "shipment-dispatched",
+        shipping(
+                ShipmentDispatchedEvent.class,
+                "shipment-dispatched",
                 e -> new ShippingEventsV1.Tracked(e.shipmentId(), e.orderId(), e.carrier(), e.trackingNumber()));
-        shipping(ShipmentDeliveredEvent.class, "shipment-delivered",
+        shipping(
+                ShipmentDeliveredEvent.class,
+                "shipment-delivered",
                 e -> new ShippingEventsV1.Delivered(e.shipmentId(), e.orderId()));
-        shipping(ShipmentFailedEvent.class, "shipment-failed",
+        shipping(
+                ShipmentFailedEvent.class,
+                "shipment-failed",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
-        shipping(ShipmentCancelledEvent.class, "shipment-cancelled",
+        shipping(
+                ShipmentCancelledEvent.class,
+                "shipment-cancelled",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
     }
 
-    private IntegrationEvents() {
-    }
+    private IntegrationEvents() {}
 
     /** The topic an event is published to, or nothing when it is not published. */
     public static Optional<String> topicOf(EventMessage<?> message) {
@@ -161,11 +236,13 @@ public final class IntegrationEvents {
         map(event, Topics.SHIPPING, "shipping." + name, OrderEvent::orderId, data);
     }
 
-    private static <E> void map(Class<E> event, String topic, String name, Function<E, String> key, Function<E, Object> data) {
+    private static <E> void map(
+            Class<E> event, String topic, String name, Function<E, String> key, Function<E, Object> data) {
         MAPPINGS.put(event, new Mapping<>(event, topic, "io.orderflow." + name + ".v1", key, data));
     }
 
-    private record Mapping<E>(Class<E> event, String topic, String type, Function<E, String> key, Function<E, Object> data) {
+    private record Mapping<E>(
+            Class<E> event, String topic, String type, Function<E, String> key, Function<E, Object> data) {
 
         String keyOf(Object payload) {
             return key.apply(event.cast(payload));

@@ -5,17 +5,13 @@ import java.math.BigDecimal;
 /** The public payloads of {@code orderflow.inventory.v1}. */
 public final class InventoryEventsV1 {
 
-    private InventoryEventsV1() {
-    }
+    private InventoryEventsV1() {}
 
-    public record ProductCreated(String productId, String name, BigDecimal price, String currency, int initialStock) {
-    }
+    public record ProductCreated(String productId, String name, BigDecimal price, String currency, int initialStock) {}
 
     /** Stock reserved, released or committed for an order, and what is left to sell. */
-    public record StockChanged(String orderId, String productId, int quantity, int stockAvailable) {
-    }
+    public record StockChanged(String orderId, String productId, int quantity, int stockAvailable) {}
 
-    public record StockReservationRejected(String orderId, String productId, int requested, int stockAvailable,
-                                           String reason) {
-    }
+    public record StockReservationRejected(
+            String orderId, String productId, int requested, int stockAvailable, String reason) {}
 }

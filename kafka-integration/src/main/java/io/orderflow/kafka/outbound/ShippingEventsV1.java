@@ -3,17 +3,13 @@ package io.orderflow.kafka.outbound;
 /** The public payloads of {@code orderflow.shipping.v1}: no address. */
 public final class ShippingEventsV1 {
 
-    private ShippingEventsV1() {
-    }
+    private ShippingEventsV1() {}
 
     /** Booked with the carrier, or picked up by it. */
-    public record Tracked(String shipmentId, String orderId, String carrier, String trackingNumber) {
-    }
+    public record Tracked(String shipmentId, String orderId, String carrier, String trackingNumber) {}
 
-    public record Delivered(String shipmentId, String orderId) {
-    }
+    public record Delivered(String shipmentId, String orderId) {}
 
     /** Refused at booking, failed on the way, or cancelled before pick-up, and why. */
-    public record Reasoned(String shipmentId, String orderId, String reason) {
-    }
+    public record Reasoned(String shipmentId, String orderId, String reason) {}
 }

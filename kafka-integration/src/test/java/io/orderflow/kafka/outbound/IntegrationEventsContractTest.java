@@ -1,15 +1,29 @@
 package io.orderflow.kafka.outbound;
 
-import io.orderflow.api.order.OrderPaidEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.order.OrderLine;
+import io.orderflow.api.order.OrderPaidEvent;
 import io.orderflow.api.order.OrderStepRetryRequestedEvent;
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.kafka.EventSchemas;
 import io.orderflow.kafka.Topics;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
@@ -23,21 +37,6 @@ import org.springframework.core.type.filter.RegexPatternTypeFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The public contract of the integration events, checked without a broker: every internal event is either
  * published or declared internal, every published type has its schema in core-api, and a sample of every published
@@ -47,8 +46,11 @@ class IntegrationEventsContractTest {
 
     /** Events that stay inside OrderFlow: an operator's request to retry a step is not news for other teams. */
     private static final Set<Class<?>> INTERNAL = Set.of(OrderStepRetryRequestedEvent.class);
-    private static final Set<String> INBOUND = Set.of("io.orderflow.carrier.shipment-dispatched.v1",
-            "io.orderflow.carrier.shipment-delivered.v1", "io.orderflow.carrier.shipment-failed.v1");
+
+    private static final Set<String> INBOUND = Set.of(
+            "io.orderflow.carrier.shipment-dispatched.v1",
+            "io.orderflow.carrier.shipment-delivered.v1",
+            "io.orderflow.carrier.shipment-failed.v1");
     private static final JsonMapper json = JsonMapper.builder().build();
     private final CloudEventConverter converter = new CloudEventConverter(json);
 
@@ -86,7 +88,8 @@ class IntegrationEventsContractTest {
         IntegrationEvent published = IntegrationEvents.from(event).orElseThrow();
 
         var record = converter.createKafkaMessage(message, published.topic());
-        CloudEvent cloudEvent = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
+        CloudEvent cloudEvent = EventFormatProvider.getInstance()
+                .resolveFormat(JsonFormat.CONTENT_TYPE)
                 .deserialize(record.value());
         JsonNode data = json.readTree(cloudEvent.getData().toBytes());
 
@@ -94,14 +97,17 @@ class IntegrationEventsContractTest {
         assertThat(record.key()).isEqualTo(cloudEvent.getSubject()).isNotBlank();
         assertThat(cloudEvent.getId()).isEqualTo(message.getIdentifier());
         assertThat(cloudEvent.getType()).matches("io\\.orderflow\\.[a-z]+\\.[a-z-]+\\.v1");
-        assertThat(cloudEvent.getSource().toString()).isEqualTo("/" + record.topic().replace(".v1", "").replace('.', '/'));
+        assertThat(cloudEvent.getSource().toString())
+                .isEqualTo("/" + record.topic().replace(".v1", "").replace('.', '/'));
         assertThat(cloudEvent.getTime()).isNotNull();
         assertThat(cloudEvent.getDataSchema().toString()).endsWith("/" + cloudEvent.getType() + ".json");
         assertThat(cloudEvent.getExtension(CloudEventConverter.CORRELATION_ID)).isEqualTo("root-message");
         assertThat(cloudEvent.getExtension(CloudEventConverter.CAUSATION_ID)).isEqualTo("parent-message");
         assertThat(cloudEvent.getExtension(CloudEventConverter.REPLAY)).isNull();
         assertThat(EventSchemas.problems(cloudEvent.getType(), data)).isEmpty();
-        assertThat(data.toString()).doesNotContain("pm_card").doesNotContain("12 Analytical St")
+        assertThat(data.toString())
+                .doesNotContain("pm_card")
+                .doesNotContain("12 Analytical St")
                 .doesNotContain("provider-ref");
     }
 
@@ -110,7 +116,8 @@ class IntegrationEventsContractTest {
         var message = GenericEventMessage.asEventMessage(sample(OrderPaidEvent.class));
 
         var record = converter.record(message, Topics.ORDERS_REPLAY, true);
-        CloudEvent cloudEvent = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
+        CloudEvent cloudEvent = EventFormatProvider.getInstance()
+                .resolveFormat(JsonFormat.CONTENT_TYPE)
                 .deserialize(record.value());
 
         assertThat(record.topic()).isEqualTo(Topics.ORDERS_REPLAY);
@@ -121,9 +128,12 @@ class IntegrationEventsContractTest {
 
     @Test
     void schemasRefuseDataThatBreaksTheContract() {
-        assertThat(EventSchemas.problems("io.orderflow.order.paid.v1", json.readTree("{\"orderId\":\"o-1\"}"))).isNotEmpty();
-        assertThat(EventSchemas.problems("io.orderflow.order.paid.v1",
-                json.readTree("{\"orderId\":\"o-1\",\"paymentId\":\"p-1\",\"cardNumber\":\"4242\"}"))).isNotEmpty();
+        assertThat(EventSchemas.problems("io.orderflow.order.paid.v1", json.readTree("{\"orderId\":\"o-1\"}")))
+                .isNotEmpty();
+        assertThat(EventSchemas.problems(
+                        "io.orderflow.order.paid.v1",
+                        json.readTree("{\"orderId\":\"o-1\",\"paymentId\":\"p-1\",\"cardNumber\":\"4242\"}")))
+                .isNotEmpty();
     }
 
     private static Set<String> coreApiEvents() {
@@ -159,8 +169,14 @@ class IntegrationEventsContractTest {
     private static Object value(RecordComponent component) {
         Class<?> type = component.getType();
         if (type == String.class) {
-            return Map.of("providerPaymentId", "provider-ref", "providerRefundId", "provider-ref",
-                    "paymentMethod", "pm_card_visa").getOrDefault(component.getName(), component.getName() + "-1");
+            return Map.of(
+                            "providerPaymentId",
+                            "provider-ref",
+                            "providerRefundId",
+                            "provider-ref",
+                            "paymentMethod",
+                            "pm_card_visa")
+                    .getOrDefault(component.getName(), component.getName() + "-1");
         }
         if (type == int.class) {
             return 2;
@@ -174,7 +190,8 @@ class IntegrationEventsContractTest {
         if (type == ShippingAddress.class) {
             return new ShippingAddress("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB");
         }
-        if (type == List.class && component.getGenericType() instanceof ParameterizedType list
+        if (type == List.class
+                && component.getGenericType() instanceof ParameterizedType list
                 && list.getActualTypeArguments()[0] == OrderLine.class) {
             return List.of(new OrderLine("PROD-001", "Wireless Headphones", 2, Money.of("79.99", "USD")));
         }

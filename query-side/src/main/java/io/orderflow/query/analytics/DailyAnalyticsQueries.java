@@ -1,22 +1,21 @@
 package io.orderflow.query.analytics;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.orderflow.api.analytics.DailyFigures;
 import io.orderflow.api.analytics.FindDailyAnalyticsQuery;
 import io.orderflow.api.common.Money;
-import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.TreeMap;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 
 /**
  * Orders and revenue per day and status, computed from the {@code orders} read model at the time of asking: always
@@ -36,14 +35,18 @@ class DailyAnalyticsQueries {
     List<DailyFigures> handle(FindDailyAnalyticsQuery query) {
         var range = new Query(where("placedAt")
                 .gte(Date.from(query.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .lt(Date.from(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+                .lt(Date.from(
+                        query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
         range.fields().include("placedAt", "status", "total");
         var days = new TreeMap<LocalDate, Day>();
         for (Document order : mongo.find(range, Document.class, "orders")) {
-            LocalDate day = order.getDate("placedAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate day =
+                    order.getDate("placedAt").toInstant().atZone(ZoneOffset.UTC).toLocalDate();
             Document total = order.get("total", Document.class);
-            days.computeIfAbsent(day, Day::new).add(order.getString("status"),
-                    new Money(new BigDecimal(total.get("amount").toString()), total.getString("currency")));
+            days.computeIfAbsent(day, Day::new)
+                    .add(
+                            order.getString("status"),
+                            new Money(new BigDecimal(total.get("amount").toString()), total.getString("currency")));
         }
         return days.values().stream().map(Day::figures).toList();
     }
@@ -64,7 +67,8 @@ class DailyAnalyticsQueries {
         }
 
         DailyFigures figures() {
-            return new DailyFigures(date, orders.values().stream().mapToLong(Long::longValue).sum(), orders, revenue);
+            return new DailyFigures(
+                    date, orders.values().stream().mapToLong(Long::longValue).sum(), orders, revenue);
         }
     }
 }

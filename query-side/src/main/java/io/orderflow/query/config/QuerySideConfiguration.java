@@ -35,7 +35,8 @@ public class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule projectionsRetryFailedEvents() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
@@ -54,14 +55,16 @@ public class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule projectionsWaitOutReadModelOutages() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultDeadLetterPolicy(configuration -> new ReadModelOutagePolicy());
     }
 
     /** Each projection's batch ends with a journaled checkpoint before its token is stored. */
     @Bean
     ConfigurerModule projectionsCheckpointTheirWrites(MongoTemplate mongo) {
-        return configurer -> QuerySide.PROJECTIONS.forEach(projection -> configurer.eventProcessing()
+        return configurer -> QuerySide.PROJECTIONS.forEach(projection -> configurer
+                .eventProcessing()
                 .registerHandlerInterceptor(projection, configuration -> new ReadModelCheckpoints(mongo, projection)));
     }
 }

@@ -2,14 +2,13 @@ package io.orderflow.query.config;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-
-import java.time.Instant;
 
 /**
  * Makes a projection's read-model writes durable before its position moves on. Its writes go to MongoDB with the
@@ -44,8 +43,12 @@ final class ReadModelCheckpoints implements MessageHandlerInterceptor<EventMessa
     }
 
     private void checkpoint() {
-        mongo.getCollection(COLLECTION).withWriteConcern(WriteConcern.JOURNALED).replaceOne(
-                new Document("_id", processor), new Document("_id", processor).append("at", Instant.now().toString()),
-                new ReplaceOptions().upsert(true));
+        mongo.getCollection(COLLECTION)
+                .withWriteConcern(WriteConcern.JOURNALED)
+                .replaceOne(
+                        new Document("_id", processor),
+                        new Document("_id", processor)
+                                .append("at", Instant.now().toString()),
+                        new ReplaceOptions().upsert(true));
     }
 }

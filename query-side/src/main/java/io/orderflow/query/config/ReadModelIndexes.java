@@ -20,10 +20,22 @@ class ReadModelIndexes implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         var orders = mongo.indexOps("orders");
-        orders.createIndex(new Index().on("placedAt", Sort.Direction.DESC).on("_id", Sort.Direction.ASC).named("orders_by_time"));
-        orders.createIndex(new Index().on("status", Sort.Direction.ASC).on("placedAt", Sort.Direction.DESC).named("orders_by_status"));
-        orders.createIndex(new Index().on("customerId", Sort.Direction.ASC).on("placedAt", Sort.Direction.DESC).named("orders_by_customer"));
+        orders.createIndex(new Index()
+                .on("placedAt", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.ASC)
+                .named("orders_by_time"));
+        orders.createIndex(new Index()
+                .on("status", Sort.Direction.ASC)
+                .on("placedAt", Sort.Direction.DESC)
+                .named("orders_by_status"));
+        orders.createIndex(new Index()
+                .on("customerId", Sort.Direction.ASC)
+                .on("placedAt", Sort.Direction.DESC)
+                .named("orders_by_customer"));
         mongo.indexOps("order_timeline")
-                .createIndex(new Index().on("orderId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.ASC).named("timeline_by_order"));
+                .createIndex(new Index()
+                        .on("orderId", Sort.Direction.ASC)
+                        .on("occurredAt", Sort.Direction.ASC)
+                        .named("timeline_by_order"));
     }
 }

@@ -3,8 +3,8 @@ package io.orderflow.query.config;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -20,7 +20,8 @@ final class ReadModelOutagePolicy implements EnqueuePolicy<EventMessage<?>> {
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         if (unreachable(cause)) {
-            throw cause instanceof RuntimeException runtime ? runtime
+            throw cause instanceof RuntimeException runtime
+                    ? runtime
                     : new IllegalStateException("MongoDB cannot be reached", cause);
         }
         return Decisions.enqueue(cause);
@@ -28,7 +29,8 @@ final class ReadModelOutagePolicy implements EnqueuePolicy<EventMessage<?>> {
 
     static boolean unreachable(Throwable cause) {
         for (Throwable failure = cause; failure != null; failure = failure.getCause()) {
-            if (failure instanceof MongoTimeoutException || failure instanceof MongoSocketException
+            if (failure instanceof MongoTimeoutException
+                    || failure instanceof MongoSocketException
                     || failure instanceof DataAccessResourceFailureException) {
                 return true;
             }

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          already covers the batch's writes ({@code orderflow.read-models.journal-every-write})
  */
 @ConfigurationProperties("orderflow.read-models")
-public record ReadModelProperties(@DefaultValue("false") boolean journalEveryWrite) {
-}
+public record ReadModelProperties(@DefaultValue("false") boolean journalEveryWrite) {}

@@ -1,10 +1,13 @@
 package io.orderflow.query.inventory;
 
-import io.orderflow.query.QuerySide;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.orderflow.api.inventory.ProductCreatedEvent;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
+import io.orderflow.query.QuerySide;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,9 +16,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 /**
  * Keeps the {@code products} collection in step with the catalog and stock events. Stock events carry the levels
  * after the change, which are set as they are: applying an event twice leaves the same document.
@@ -23,7 +23,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 @ProcessingGroup(QuerySide.INVENTORY_PROJECTION)
 class InventoryProjection {
-
 
     private final ProductRepository products;
     private final MongoTemplate mongo;
@@ -59,7 +58,9 @@ class InventoryProjection {
     }
 
     private void stock(String productId, int available, int reserved) {
-        mongo.updateFirst(query(where("_id").is(productId)),
-                new Update().set("stockAvailable", available).set("stockReserved", reserved), ProductDocument.class);
+        mongo.updateFirst(
+                query(where("_id").is(productId)),
+                new Update().set("stockAvailable", available).set("stockReserved", reserved),
+                ProductDocument.class);
     }
 }

@@ -12,14 +12,13 @@ import io.orderflow.api.order.OrderRejectedEvent;
 import io.orderflow.api.payment.PaymentCapturedEvent;
 import io.orderflow.api.payment.PaymentDeclinedEvent;
 import io.orderflow.api.payment.PaymentRefundedEvent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The business as counters, for Prometheus: orders by what happened to them, revenue and refunds by currency,
@@ -98,26 +97,42 @@ public class BusinessMetrics {
 
     @EventHandler
     void on(PaymentDeclinedEvent event) {
-        Counter.builder("orderflow.payment.declines").description("Payment methods declined, by the provider's code")
-                .tag("code", event.declineCode() == null ? "none" : event.declineCode().toLowerCase(Locale.ROOT))
-                .register(registry).increment();
+        Counter.builder("orderflow.payment.declines")
+                .description("Payment methods declined, by the provider's code")
+                .tag(
+                        "code",
+                        event.declineCode() == null
+                                ? "none"
+                                : event.declineCode().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     private Counter orders(String outcome) {
-        return Counter.builder("orderflow.orders").description("Orders by what happened to them")
-                .tag("outcome", outcome).register(registry);
+        return Counter.builder("orderflow.orders")
+                .description("Orders by what happened to them")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private void compensation(String reason) {
         String category = REASONS.entrySet().stream()
                 .filter(known -> reason != null && reason.startsWith(known.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse("other");
-        Counter.builder("orderflow.compensations").description("Orders undone, by reason")
-                .tag("reason", category).register(registry).increment();
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("other");
+        Counter.builder("orderflow.compensations")
+                .description("Orders undone, by reason")
+                .tag("reason", category)
+                .register(registry)
+                .increment();
     }
 
     private void money(String name, String description, Money amount) {
-        Counter.builder(name).description(description)
-                .tag("currency", amount.currency()).register(registry).increment(amount.amount().doubleValue());
+        Counter.builder(name)
+                .description(description)
+                .tag("currency", amount.currency())
+                .register(registry)
+                .increment(amount.amount().doubleValue());
     }
 }

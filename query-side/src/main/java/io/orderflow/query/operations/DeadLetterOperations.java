@@ -1,12 +1,15 @@
 package io.orderflow.query.operations;
 
-import java.util.Optional;
 import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.operations.DeadLetterView;
 import io.orderflow.api.operations.EvictDeadLettersCommand;
 import io.orderflow.api.operations.FindDeadLettersQuery;
 import io.orderflow.api.operations.RetryDeadLettersCommand;
 import io.orderflow.query.QuerySide;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -18,10 +21,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * The projections' dead-letter queues (Axon's, on PostgreSQL) for operators. A projection that fails on an event
@@ -45,29 +44,37 @@ class DeadLetterOperations {
     List<DeadLetterView> handle(FindDeadLettersQuery query) {
         var views = new ArrayList<DeadLetterView>();
         for (String projection : QuerySide.PROJECTIONS) {
-            queue(projection).ifPresent(queue -> queue.deadLetters().forEach(sequence -> {
-                Iterator<DeadLetter<? extends EventMessage<?>>> letters = sequence.iterator();
-                if (!letters.hasNext()) {
-                    return;
-                }
-                DeadLetter<? extends EventMessage<?>> first = letters.next();
-                int count = 1;
-                while (letters.hasNext()) {
-                    letters.next();
-                    count++;
-                }
-                EventMessage<?> message = first.message();
-                views.add(new DeadLetterView(projection, sequenceOf(projection, message), count,
-                        message.getIdentifier(), message.getPayloadType().getSimpleName(),
-                        first.cause().map(Cause::message).orElse(null), first.enqueuedAt(), first.lastTouched()));
-            }));
+            queue(projection)
+                    .ifPresent(queue -> queue.deadLetters().forEach(sequence -> {
+                        Iterator<DeadLetter<? extends EventMessage<?>>> letters = sequence.iterator();
+                        if (!letters.hasNext()) {
+                            return;
+                        }
+                        DeadLetter<? extends EventMessage<?>> first = letters.next();
+                        int count = 1;
+                        while (letters.hasNext()) {
+                            letters.next();
+                            count++;
+                        }
+                        EventMessage<?> message = first.message();
+                        views.add(new DeadLetterView(
+                                projection,
+                                sequenceOf(projection, message),
+                                count,
+                                message.getIdentifier(),
+                                message.getPayloadType().getSimpleName(),
+                                first.cause().map(Cause::message).orElse(null),
+                                first.enqueuedAt(),
+                                first.lastTouched()));
+                    }));
         }
         return views;
     }
 
     @CommandHandler
     int handle(RetryDeadLettersCommand command) {
-        var processor = processing().sequencedDeadLetterProcessor(command.projection())
+        var processor = processing()
+                .sequencedDeadLetterProcessor(command.projection())
                 .orElseThrow(() -> new InvalidCommandException(command.projection() + " has no dead-letter queue"));
         int succeeded = 0;
         while (succeeded < MAX_SEQUENCES_PER_RETRY && processor.processAny()) {
@@ -84,7 +91,11 @@ class DeadLetterOperations {
         var letters = new ArrayList<DeadLetter<? extends EventMessage<?>>>();
         queue.deadLetterSequence(command.sequence()).forEach(letters::add);
         letters.forEach(queue::evict);
-        log.warn("Evicted {} dead letters of {} in sequence {}", letters.size(), command.projection(), command.sequence());
+        log.warn(
+                "Evicted {} dead letters of {} in sequence {}",
+                letters.size(),
+                command.projection(),
+                command.sequence());
         return letters.size();
     }
 

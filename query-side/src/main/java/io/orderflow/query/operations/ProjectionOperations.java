@@ -1,23 +1,12 @@
 package io.orderflow.query.operations;
 
-import java.util.concurrent.atomic.AtomicReference;
-import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.CommandRefusedException;
+import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
 import io.orderflow.api.operations.ReplayProjectionCommand;
 import io.orderflow.query.QuerySide;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.QueryHandler;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +18,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Replays a projection from the event store while everything else keeps running, and reports every event
@@ -57,8 +56,7 @@ class ProjectionOperations {
         this.eventStore = eventStore;
     }
 
-    private record ReplayStart(Instant at, long total) {
-    }
+    private record ReplayStart(Instant at, long total) {}
 
     @CommandHandler
     void handle(ReplayProjectionCommand command) {
@@ -84,20 +82,32 @@ class ProjectionOperations {
 
     private void reportProgress(String name, StreamingEventProcessor processor) {
         var report = new AtomicReference<ScheduledFuture<?>>();
-        report.set(progressLog.scheduleAtFixedRate(() -> {
-            ReplayStart replay = replays.get(name);
-            if (!processor.isReplaying()) {
-                log.info("Replay of projection {} completed in {} s", name,
-                        Duration.between(replay.at(), Instant.now()).toSeconds());
-                report.get().cancel(false);
-                return;
-            }
-            ProcessorStatus.ReplayProgress progress = status(name, processor, head()).replay();
-            if (progress != null) {
-                log.info("Replay of projection {}: {} of {} events, {} events/s, about {} s left", name, progress.done(),
-                        progress.total(), progress.eventsPerSecond(), progress.secondsLeft());
-            }
-        }, PROGRESS_EVERY.toSeconds(), PROGRESS_EVERY.toSeconds(), TimeUnit.SECONDS));
+        report.set(progressLog.scheduleAtFixedRate(
+                () -> {
+                    ReplayStart replay = replays.get(name);
+                    if (!processor.isReplaying()) {
+                        log.info(
+                                "Replay of projection {} completed in {} s",
+                                name,
+                                Duration.between(replay.at(), Instant.now()).toSeconds());
+                        report.get().cancel(false);
+                        return;
+                    }
+                    ProcessorStatus.ReplayProgress progress =
+                            status(name, processor, head()).replay();
+                    if (progress != null) {
+                        log.info(
+                                "Replay of projection {}: {} of {} events, {} events/s, about {} s left",
+                                name,
+                                progress.done(),
+                                progress.total(),
+                                progress.eventsPerSecond(),
+                                progress.secondsLeft());
+                    }
+                },
+                PROGRESS_EVERY.toSeconds(),
+                PROGRESS_EVERY.toSeconds(),
+                TimeUnit.SECONDS));
     }
 
     @PreDestroy
@@ -123,7 +133,8 @@ class ProjectionOperations {
         boolean error = processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         long position = segments.values().stream()
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
-                .min().orElse(0);
+                .min()
+                .orElse(0);
         boolean saga = axon.eventProcessingConfiguration().sagaConfigurations().stream()
                 .anyMatch(configuration -> configuration.processingGroup().equals(name));
         String kind = QuerySide.PROJECTIONS.contains(name) ? "projection" : saga ? "saga" : "integration";
@@ -131,14 +142,24 @@ class ProjectionOperations {
         ProcessorStatus.ReplayProgress progress = null;
         ReplayStart replay = replays.get(name);
         if (replaying && replay != null) {
-            double seconds = Math.max(Duration.between(replay.at(), Instant.now()).toMillis() / 1000.0, 0.001);
+            double seconds =
+                    Math.max(Duration.between(replay.at(), Instant.now()).toMillis() / 1000.0, 0.001);
             long done = Math.min(position, replay.total());
             double rate = done / seconds;
             long left = rate > 0 ? Math.round((replay.total() - done) / rate) : -1;
             progress = new ProcessorStatus.ReplayProgress(done, replay.total(), Math.round(rate * 10) / 10.0, left);
         }
-        return new ProcessorStatus(name, kind, processor.isRunning(), error, segments.size(), position, head,
-                Math.max(head - position, 0), replaying, progress);
+        return new ProcessorStatus(
+                name,
+                kind,
+                processor.isRunning(),
+                error,
+                segments.size(),
+                position,
+                head,
+                Math.max(head - position, 0),
+                replaying,
+                progress);
     }
 
     private long head() {

@@ -6,32 +6,45 @@ import io.orderflow.api.order.OrderStatus;
 import io.orderflow.api.order.OrderSummary;
 import io.orderflow.api.order.OrderView;
 import io.orderflow.api.order.ShippingAddress;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.time.Instant;
-import java.util.List;
-
 /** The read model of one order, keyed by order id. */
 @Document("orders")
-public record OrderDocument(@Id String orderId,
-                            String customerId,
-                            OrderStatus status,
-                            String reason,
-                            List<OrderLine> lines,
-                            Money total,
-                            ShippingAddress shippingAddress,
-                            String paymentStatus,
-                            String shipmentStatus,
-                            String carrier,
-                            String trackingNumber,
-                            Instant placedAt,
-                            Instant expiresAt,
-                            Instant updatedAt) {
+public record OrderDocument(
+        @Id String orderId,
+        String customerId,
+        OrderStatus status,
+        String reason,
+        List<OrderLine> lines,
+        Money total,
+        ShippingAddress shippingAddress,
+        String paymentStatus,
+        String shipmentStatus,
+        String carrier,
+        String trackingNumber,
+        Instant placedAt,
+        Instant expiresAt,
+        Instant updatedAt) {
 
     OrderView toView() {
-        return new OrderView(orderId, customerId, status, reason, lines, total, shippingAddress, paymentStatus,
-                shipmentStatus, carrier, trackingNumber, placedAt, expiresAt, updatedAt);
+        return new OrderView(
+                orderId,
+                customerId,
+                status,
+                reason,
+                lines,
+                total,
+                shippingAddress,
+                paymentStatus,
+                shipmentStatus,
+                carrier,
+                trackingNumber,
+                placedAt,
+                expiresAt,
+                updatedAt);
     }
 
     OrderSummary toSummary() {

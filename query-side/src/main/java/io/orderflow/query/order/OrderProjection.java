@@ -1,6 +1,8 @@
 package io.orderflow.query.order;
 
-import io.orderflow.query.QuerySide;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.OrderAwaitingPaymentEvent;
 import io.orderflow.api.order.OrderCancellationRequestedEvent;
@@ -25,6 +27,8 @@ import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
+import io.orderflow.query.QuerySide;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -36,11 +40,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 /**
  * Keeps the {@code orders} collection in step with the events of an order, its payment and its parcel. Placement
  * writes the whole document; each later event sets the fields it changes. Every write sets values rather than adding
@@ -50,7 +49,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 @ProcessingGroup(QuerySide.ORDER_PROJECTION)
 class OrderProjection {
-
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;
@@ -67,9 +65,21 @@ class OrderProjection {
 
     @EventHandler
     void on(OrderPlacedEvent event) {
-        publish(mongo.save(new OrderDocument(event.orderId(), event.customerId(), OrderStatus.CREATED, null,
-                event.lines(), event.total(), event.shippingAddress(), null, null, null, null, event.placedAt(),
-                event.expiresAt(), event.placedAt())));
+        publish(mongo.save(new OrderDocument(
+                event.orderId(),
+                event.customerId(),
+                OrderStatus.CREATED,
+                null,
+                event.lines(),
+                event.total(),
+                event.shippingAddress(),
+                null,
+                null,
+                null,
+                null,
+                event.placedAt(),
+                event.expiresAt(),
+                event.placedAt())));
     }
 
     @EventHandler
@@ -144,8 +154,13 @@ class OrderProjection {
 
     @EventHandler
     void on(ShipmentCreatedEvent event, @Timestamp Instant at) {
-        change(event.orderId(), new Update().set("shipmentStatus", "CREATED").set("carrier", event.carrier())
-                .set("trackingNumber", event.trackingNumber()).set("updatedAt", at));
+        change(
+                event.orderId(),
+                new Update()
+                        .set("shipmentStatus", "CREATED")
+                        .set("carrier", event.carrier())
+                        .set("trackingNumber", event.trackingNumber())
+                        .set("updatedAt", at));
     }
 
     @EventHandler
@@ -186,8 +201,11 @@ class OrderProjection {
     }
 
     private void change(String orderId, Update update) {
-        OrderDocument changed = mongo.findAndModify(query(where("_id").is(orderId)), update,
-                FindAndModifyOptions.options().returnNew(true), OrderDocument.class);
+        OrderDocument changed = mongo.findAndModify(
+                query(where("_id").is(orderId)),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                OrderDocument.class);
         if (changed != null) {
             publish(changed);
         }

@@ -1,22 +1,21 @@
 package io.orderflow.query.order;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.FindOrdersQuery;
 import io.orderflow.api.order.OrderPage;
 import io.orderflow.api.order.OrderView;
 import io.orderflow.api.order.WatchOrdersQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Answers questions about orders from the {@code orders} collection. */
 @Component
@@ -30,7 +29,8 @@ class OrderQueries {
 
     @QueryHandler
     Optional<OrderView> handle(FindOrderQuery query) {
-        return Optional.ofNullable(mongo.findById(query.orderId(), OrderDocument.class)).map(OrderDocument::toView);
+        return Optional.ofNullable(mongo.findById(query.orderId(), OrderDocument.class))
+                .map(OrderDocument::toView);
     }
 
     @QueryHandler
@@ -50,7 +50,8 @@ class OrderQueries {
         }
         Query matching = filters.isEmpty() ? new Query() : new Query(new Criteria().andOperator(filters));
         long total = mongo.count(matching, OrderDocument.class);
-        List<OrderDocument> page = mongo.find(Query.of(matching)
+        List<OrderDocument> page = mongo.find(
+                Query.of(matching)
                         .with(Sort.by(Sort.Order.desc("placedAt"), Sort.Order.asc("_id")))
                         .skip((long) query.page() * query.size())
                         .limit(query.size()),

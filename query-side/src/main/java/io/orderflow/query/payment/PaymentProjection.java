@@ -1,5 +1,8 @@
 package io.orderflow.query.payment;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.orderflow.api.payment.PaymentActionRequiredEvent;
 import io.orderflow.api.payment.PaymentAuthorizationFailedEvent;
 import io.orderflow.api.payment.PaymentAuthorizedEvent;
@@ -9,6 +12,7 @@ import io.orderflow.api.payment.PaymentDeclinedEvent;
 import io.orderflow.api.payment.PaymentRefundedEvent;
 import io.orderflow.api.payment.PaymentVoidedEvent;
 import io.orderflow.query.QuerySide;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,11 +22,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Keeps the {@code payments} collection in step with the payment events: each sets the fields it knows (upserting
@@ -45,25 +44,41 @@ class PaymentProjection {
 
     @EventHandler
     void on(PaymentAuthorizationFailedEvent event, @Timestamp Instant at) {
-        change(event.paymentId(), event.orderId(), "AUTHORIZATION_FAILED", at,
+        change(
+                event.paymentId(),
+                event.orderId(),
+                "AUTHORIZATION_FAILED",
+                at,
                 new Update().set("amount", event.amount()).set("reason", event.reason()));
     }
 
     @EventHandler
     void on(PaymentActionRequiredEvent event, @Timestamp Instant at) {
-        change(event.paymentId(), event.orderId(), "ACTION_REQUIRED", at,
+        change(
+                event.paymentId(),
+                event.orderId(),
+                "ACTION_REQUIRED",
+                at,
                 new Update().set("amount", event.amount()).set("providerPaymentId", event.providerPaymentId()));
     }
 
     @EventHandler
     void on(PaymentAuthorizedEvent event, @Timestamp Instant at) {
-        change(event.paymentId(), event.orderId(), "AUTHORIZED", at,
+        change(
+                event.paymentId(),
+                event.orderId(),
+                "AUTHORIZED",
+                at,
                 new Update().set("amount", event.amount()).set("providerPaymentId", event.providerPaymentId()));
     }
 
     @EventHandler
     void on(PaymentDeclinedEvent event, @Timestamp Instant at) {
-        change(event.paymentId(), event.orderId(), "DECLINED", at,
+        change(
+                event.paymentId(),
+                event.orderId(),
+                "DECLINED",
+                at,
                 new Update().set("declineCode", event.declineCode()).set("reason", event.reason()));
     }
 
@@ -84,13 +99,19 @@ class PaymentProjection {
 
     @EventHandler
     void on(PaymentRefundedEvent event, @Timestamp Instant at) {
-        change(event.paymentId(), event.orderId(), "REFUNDED", at,
+        change(
+                event.paymentId(),
+                event.orderId(),
+                "REFUNDED",
+                at,
                 new Update().set("reason", event.reason()).set("providerRefundId", event.providerRefundId()));
     }
 
     private void change(String paymentId, String orderId, String status, Instant at, Update update) {
-        mongo.findAndModify(query(where("_id").is(paymentId)),
+        mongo.findAndModify(
+                query(where("_id").is(paymentId)),
                 update.set("orderId", orderId).set("status", status).set("updatedAt", at),
-                FindAndModifyOptions.options().upsert(true), PaymentDocument.class);
+                FindAndModifyOptions.options().upsert(true),
+                PaymentDocument.class);
     }
 }

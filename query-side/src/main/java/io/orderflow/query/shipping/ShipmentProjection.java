@@ -1,5 +1,8 @@
 package io.orderflow.query.shipping;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
 import io.orderflow.api.shipping.ShipmentCancelledEvent;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
@@ -7,6 +10,7 @@ import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.query.QuerySide;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,11 +20,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Keeps the {@code shipments} collection in step with the shipment events: each sets the fields it knows
@@ -43,7 +42,11 @@ class ShipmentProjection {
 
     @EventHandler
     void on(ShipmentCreatedEvent event, @Timestamp Instant at) {
-        change(event.shipmentId(), event.orderId(), "CREATED", at,
+        change(
+                event.shipmentId(),
+                event.orderId(),
+                "CREATED",
+                at,
                 new Update().set("carrier", event.carrier()).set("trackingNumber", event.trackingNumber()));
     }
 
@@ -73,8 +76,10 @@ class ShipmentProjection {
     }
 
     private void change(String shipmentId, String orderId, String status, Instant at, Update update) {
-        mongo.findAndModify(query(where("_id").is(shipmentId)),
+        mongo.findAndModify(
+                query(where("_id").is(shipmentId)),
                 update.set("orderId", orderId).set("status", status).set("updatedAt", at),
-                FindAndModifyOptions.options().upsert(true), ShipmentDocument.class);
+                FindAndModifyOptions.options().upsert(true),
+                ShipmentDocument.class);
     }
 }

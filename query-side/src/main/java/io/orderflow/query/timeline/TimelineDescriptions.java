@@ -29,7 +29,6 @@ import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +46,14 @@ final class TimelineDescriptions {
      * The order an event belongs to, what it says, and its step in an order's life: events of one transaction often
      * share a millisecond, and the step keeps them in the order they happen.
      */
-    record Described(String orderId, String description, int step) {
-    }
+    record Described(String orderId, String description, int step) {}
 
     TimelineDescriptions() {
-        on(OrderPlacedEvent.class, 0, e -> "Order placed: " + e.lines().size()
-                + (e.lines().size() == 1 ? " line" : " lines") + ", total " + e.total() + ", to be paid by " + e.expiresAt());
+        on(
+                OrderPlacedEvent.class,
+                0,
+                e -> "Order placed: " + e.lines().size() + (e.lines().size() == 1 ? " line" : " lines") + ", total "
+                        + e.total() + ", to be paid by " + e.expiresAt());
         on(StockReservedEvent.class, 1, e -> "Reserved " + e.quantity() + " × " + e.productId());
         on(StockReservationRejectedEvent.class, 1, e -> "Not enough stock: " + e.reason());
         on(StockReleasedEvent.class, 16, e -> "Released " + e.quantity() + " × " + e.productId());
@@ -63,7 +64,10 @@ final class TimelineDescriptions {
         on(PaymentDeclinedEvent.class, 4, e -> "Payment declined (" + e.declineCode() + "): " + e.reason());
         on(PaymentAuthorizationFailedEvent.class, 3, e -> "Payment provider unavailable, to be retried: " + e.reason());
         on(OrderPaidEvent.class, 5, e -> "Order paid");
-        on(ShipmentCreatedEvent.class, 6, e -> "Parcel booked with " + e.carrier() + ", tracking number " + e.trackingNumber());
+        on(
+                ShipmentCreatedEvent.class,
+                6,
+                e -> "Parcel booked with " + e.carrier() + ", tracking number " + e.trackingNumber());
         on(ShipmentBookingRefusedEvent.class, 6, e -> "The carrier refused the parcel: " + e.reason());
         on(ShipmentDispatchedEvent.class, 7, e -> "Parcel picked up by " + e.carrier());
         on(PaymentCapturedEvent.class, 8, e -> "Payment of " + e.amount() + " captured");
@@ -75,7 +79,9 @@ final class TimelineDescriptions {
         on(ShipmentCancelledEvent.class, 14, e -> "Parcel booking called off: " + e.reason());
         on(PaymentVoidedEvent.class, 15, e -> "Payment authorization voided: " + e.reason());
         on(PaymentRefundedEvent.class, 15, e -> "Payment of " + e.amount() + " refunded: " + e.reason());
-        on(OrderCancellationRequestedEvent.class, 13,
+        on(
+                OrderCancellationRequestedEvent.class,
+                13,
                 e -> "Cancellation requested by " + e.requestedBy() + ": " + e.reason());
         on(OrderStepRetryRequestedEvent.class, 13, e -> e.requestedBy() + " asked to retry " + e.step());
         on(OrderRejectedEvent.class, 17, e -> "Order rejected: " + e.reason());
@@ -88,6 +94,7 @@ final class TimelineDescriptions {
     }
 
     private <E extends OrderEvent> void on(Class<E> type, int step, Function<E, String> sentence) {
-        describers.put(type, event -> new Described(type.cast(event).orderId(), sentence.apply(type.cast(event)), step));
+        describers.put(
+                type, event -> new Described(type.cast(event).orderId(), sentence.apply(type.cast(event)), step));
     }
 }

@@ -1,10 +1,9 @@
 package io.orderflow.query.timeline;
 
 import io.orderflow.api.order.TimelineEntry;
+import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.time.Instant;
 
 /**
  * One event of an order, keyed by the event's id (so a replayed event overwrites itself). Entries are ordered by
@@ -12,8 +11,8 @@ import java.time.Instant;
  * id: an order that follows from the events alone, the same live and in a replay.
  */
 @Document("order_timeline")
-record TimelineDocument(@Id String eventId, String orderId, Instant occurredAt, int step, String type,
-                        String description) {
+record TimelineDocument(
+        @Id String eventId, String orderId, Instant occurredAt, int step, String type, String description) {
 
     TimelineEntry toEntry() {
         return new TimelineEntry(eventId, type, occurredAt, description);

@@ -1,8 +1,12 @@
 package io.orderflow.query.timeline;
 
-import io.orderflow.query.QuerySide;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.orderflow.api.order.FindOrderTimelineQuery;
 import io.orderflow.api.order.TimelineEntry;
+import io.orderflow.query.QuerySide;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,11 +17,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 /**
  * The timeline of every order ({@code order_timeline}): one document per event of the order, its stock, payment
  * and parcel, with a sentence a person can read, answered in the order the events were stored.
@@ -25,7 +24,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 @ProcessingGroup(QuerySide.TIMELINE_PROJECTION)
 class TimelineProjection {
-
 
     private final MongoTemplate mongo;
     private final TimelineDescriptions descriptions = new TimelineDescriptions();
@@ -41,15 +39,26 @@ class TimelineProjection {
 
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        descriptions.describe(event).ifPresent(described -> mongo.save(new TimelineDocument(message.getIdentifier(),
-                described.orderId(), message.getTimestamp(), described.step(), simpleType(event),
-                described.description())));
+        descriptions
+                .describe(event)
+                .ifPresent(described -> mongo.save(new TimelineDocument(
+                        message.getIdentifier(),
+                        described.orderId(),
+                        message.getTimestamp(),
+                        described.step(),
+                        simpleType(event),
+                        described.description())));
     }
 
     @QueryHandler
     List<TimelineEntry> handle(FindOrderTimelineQuery query) {
-        return mongo.find(query(where("orderId").is(query.orderId())).with(Sort.by("occurredAt", "step", "_id")), TimelineDocument.class)
-                .stream().map(TimelineDocument::toEntry).toList();
+        return mongo
+                .find(
+                        query(where("orderId").is(query.orderId())).with(Sort.by("occurredAt", "step", "_id")),
+                        TimelineDocument.class)
+                .stream()
+                .map(TimelineDocument::toEntry)
+                .toList();
     }
 
     private static String simpleType(Object event) {

@@ -1,20 +1,19 @@
 package io.orderflow.query.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.FindAllProductsQuery;
 import io.orderflow.api.inventory.FindProductsQuery;
 import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.ProductView;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
-import io.orderflow.api.inventory.ProductView;
 import io.orderflow.query.MongoTestSupport;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class InventoryProjectionTest {
 
@@ -42,7 +41,8 @@ class InventoryProjectionTest {
         projection.on(new ProductCreatedEvent("PROD-001", "Wireless Headphones", Money.of("79.99", "USD"), 100));
         projection.on(new ProductCreatedEvent("PROD-002", "Laptop Stand", Money.of("45.99", "USD"), 50));
 
-        assertThat(queries.handle(new FindAllProductsQuery())).extracting(ProductView::productId)
+        assertThat(queries.handle(new FindAllProductsQuery()))
+                .extracting(ProductView::productId)
                 .containsExactly("PROD-001", "PROD-002", "PROD-003");
     }
 
@@ -52,7 +52,8 @@ class InventoryProjectionTest {
         projection.on(new ProductCreatedEvent("PROD-002", "Laptop Stand", Money.of("45.99", "USD"), 50));
 
         assertThat(queries.handle(new FindProductsQuery(List.of("PROD-002", "PROD-404"))))
-                .extracting(ProductView::productId).containsExactly("PROD-002");
+                .extracting(ProductView::productId)
+                .containsExactly("PROD-002");
     }
 
     @Test

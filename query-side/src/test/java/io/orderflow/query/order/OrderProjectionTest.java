@@ -1,8 +1,7 @@
 package io.orderflow.query.order;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
-import org.springframework.data.mongodb.core.query.Query;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderflow.api.common.Money;
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.FindOrdersQuery;
@@ -19,15 +18,15 @@ import io.orderflow.api.payment.PaymentAuthorizedEvent;
 import io.orderflow.api.payment.PaymentVoidedEvent;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.query.MongoTestSupport;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.data.mongodb.core.query.Query;
 
 class OrderProjectionTest {
 
@@ -37,7 +36,8 @@ class OrderProjectionTest {
     private static final OrderPlacedEvent PLACED = placed("order-1", "customer-1", PLACED_AT);
 
     private final MongoTestSupport mongo = new MongoTestSupport();
-    private final QueryUpdateEmitter updates = SimpleQueryUpdateEmitter.builder().build();
+    private final QueryUpdateEmitter updates =
+            SimpleQueryUpdateEmitter.builder().build();
     private final OrderProjection projection = new OrderProjection(mongo.template(), updates);
     private final OrderQueries queries = new OrderQueries(mongo.template());
 
@@ -47,18 +47,37 @@ class OrderProjectionTest {
     }
 
     private static OrderPlacedEvent placed(String orderId, String customerId, Instant at) {
-        return new OrderPlacedEvent(orderId, customerId,
+        return new OrderPlacedEvent(
+                orderId,
+                customerId,
                 List.of(new OrderLine("PROD-001", "Wireless Headphones", 2, Money.of("79.99", "USD"))),
-                Money.of("159.98", "USD"), ADDRESS, "pm_card_visa", at, at.plusSeconds(900));
+                Money.of("159.98", "USD"),
+                ADDRESS,
+                "pm_card_visa",
+                at,
+                at.plusSeconds(900));
     }
 
     @Test
     void placedOrderBecomesCreatedOrderDocument() {
         projection.on(PLACED);
 
-        assertThat(queries.handle(new FindOrderQuery("order-1"))).contains(new OrderView("order-1", "customer-1",
-                OrderStatus.CREATED, null, PLACED.lines(), Money.of("159.98", "USD"), ADDRESS, null, null, null, null,
-                PLACED_AT, PLACED_AT.plusSeconds(900), PLACED_AT));
+        assertThat(queries.handle(new FindOrderQuery("order-1")))
+                .contains(new OrderView(
+                        "order-1",
+                        "customer-1",
+                        OrderStatus.CREATED,
+                        null,
+                        PLACED.lines(),
+                        Money.of("159.98", "USD"),
+                        ADDRESS,
+                        null,
+                        null,
+                        null,
+                        null,
+                        PLACED_AT,
+                        PLACED_AT.plusSeconds(900),
+                        PLACED_AT));
     }
 
     @Test
@@ -112,13 +131,17 @@ class OrderProjectionTest {
     @Test
     void everyChangeGoesToTheOrdersSubscribersAndTheFirehose() {
         var subscriber = updates.registerUpdateHandler(
-                new GenericSubscriptionQueryMessage<>(new FindOrderQuery("order-1"),
+                new GenericSubscriptionQueryMessage<>(
+                        new FindOrderQuery("order-1"),
                         ResponseTypes.optionalInstanceOf(OrderView.class),
-                        ResponseTypes.instanceOf(OrderView.class)), 16);
+                        ResponseTypes.instanceOf(OrderView.class)),
+                16);
         var firehose = updates.registerUpdateHandler(
-                new GenericSubscriptionQueryMessage<>(new WatchOrdersQuery(),
+                new GenericSubscriptionQueryMessage<>(
+                        new WatchOrdersQuery(),
                         ResponseTypes.multipleInstancesOf(OrderView.class),
-                        ResponseTypes.instanceOf(OrderView.class)), 16);
+                        ResponseTypes.instanceOf(OrderView.class)),
+                16);
 
         projection.on(PLACED);
         projection.on(new OrderAwaitingPaymentEvent("order-1"), PLACED_AT);
@@ -126,9 +149,16 @@ class OrderProjectionTest {
         subscriber.complete();
         firehose.complete();
 
-        assertThat(subscriber.getUpdates().map(update -> ((OrderView) update.getPayload()).status()).collectList().block())
+        assertThat(subscriber
+                        .getUpdates()
+                        .map(update -> ((OrderView) update.getPayload()).status())
+                        .collectList()
+                        .block())
                 .containsExactly(OrderStatus.CREATED, OrderStatus.AWAITING_PAYMENT);
-        assertThat(firehose.getUpdates().map(update -> ((OrderView) update.getPayload()).orderId()).collectList().block())
+        assertThat(firehose.getUpdates()
+                        .map(update -> ((OrderView) update.getPayload()).orderId())
+                        .collectList()
+                        .block())
                 .containsExactly("order-1", "order-1", "order-2");
     }
 
@@ -142,7 +172,8 @@ class OrderProjectionTest {
         var firstPage = queries.handle(new FindOrdersQuery(null, null, null, null, 0, 2));
         var secondPage = queries.handle(new FindOrdersQuery(null, null, null, null, 1, 2));
         var evenCreated = queries.handle(new FindOrdersQuery("even", OrderStatus.CREATED, null, null, 0, 10));
-        var window = queries.handle(new FindOrdersQuery(null, null, PLACED_AT.plusSeconds(1), PLACED_AT.plusSeconds(3), 0, 10));
+        var window = queries.handle(
+                new FindOrdersQuery(null, null, PLACED_AT.plusSeconds(1), PLACED_AT.plusSeconds(3), 0, 10));
 
         assertThat(firstPage.total()).isEqualTo(5);
         assertThat(firstPage.items()).extracting(OrderSummary::orderId).containsExactly("order-4", "order-3");

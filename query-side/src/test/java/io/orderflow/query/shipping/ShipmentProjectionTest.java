@@ -1,16 +1,15 @@
 package io.orderflow.query.shipping;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.query.MongoTestSupport;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ShipmentProjectionTest {
 
@@ -31,8 +30,9 @@ class ShipmentProjectionTest {
         projection.on(new ShipmentDispatchedEvent("ship-1", "order-1", "Carrier", "TRACK-1"), AT.plusSeconds(1));
         projection.on(new ShipmentFailedEvent("ship-1", "order-1", "lost in transit"), AT.plusSeconds(2));
 
-        assertThat(mongo.template().findById("ship-1", ShipmentDocument.class)).isEqualTo(new ShipmentDocument("ship-1",
-                "order-1", "FAILED", "Carrier", "TRACK-1", "lost in transit", AT.plusSeconds(2)));
+        assertThat(mongo.template().findById("ship-1", ShipmentDocument.class))
+                .isEqualTo(new ShipmentDocument(
+                        "ship-1", "order-1", "FAILED", "Carrier", "TRACK-1", "lost in transit", AT.plusSeconds(2)));
     }
 
     @Test

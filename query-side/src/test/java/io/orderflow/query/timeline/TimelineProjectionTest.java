@@ -1,5 +1,7 @@
 package io.orderflow.query.timeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.ProductCreatedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
@@ -9,15 +11,12 @@ import io.orderflow.api.order.OrderCancelledEvent;
 import io.orderflow.api.order.TimelineEntry;
 import io.orderflow.api.payment.PaymentDeclinedEvent;
 import io.orderflow.query.MongoTestSupport;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TimelineProjectionTest {
 
@@ -33,7 +32,8 @@ class TimelineProjectionTest {
 
     /** The event as stored {@code millis} after {@link #NOW}. */
     private void apply(Object event, long millis) {
-        EventMessage<?> message = new GenericEventMessage<>(GenericEventMessage.asEventMessage(event), () -> NOW.plusMillis(millis));
+        EventMessage<?> message =
+                new GenericEventMessage<>(GenericEventMessage.asEventMessage(event), () -> NOW.plusMillis(millis));
         projection.on(event, message);
     }
 
@@ -43,18 +43,23 @@ class TimelineProjectionTest {
         apply(new OrderCancelledEvent("order-1", "payment declined"), 12);
         apply(new StockReleasedEvent("PROD-001", "order-1", 2, 100, 0), 12);
         apply(new StockReservedEvent("PROD-001", "order-1", 2, 98, 2), 10);
-        apply(new PaymentDeclinedEvent("pay-1", "order-1", "insufficient_funds", "Your card has insufficient funds."), 11);
+        apply(
+                new PaymentDeclinedEvent("pay-1", "order-1", "insufficient_funds", "Your card has insufficient funds."),
+                11);
         apply(new StockReservedEvent("PROD-001", "order-2", 1, 97, 3), 13);
 
         List<TimelineEntry> timeline = projection.handle(new FindOrderTimelineQuery("order-1"));
 
-        assertThat(timeline).extracting(TimelineEntry::type)
+        assertThat(timeline)
+                .extracting(TimelineEntry::type)
                 .containsExactly("StockReserved", "PaymentDeclined", "StockReleased", "OrderCancelled");
-        assertThat(timeline).extracting(TimelineEntry::description).containsExactly(
-                "Reserved 2 × PROD-001",
-                "Payment declined (insufficient_funds): Your card has insufficient funds.",
-                "Released 2 × PROD-001",
-                "Order cancelled: payment declined");
+        assertThat(timeline)
+                .extracting(TimelineEntry::description)
+                .containsExactly(
+                        "Reserved 2 × PROD-001",
+                        "Payment declined (insufficient_funds): Your card has insufficient funds.",
+                        "Released 2 × PROD-001",
+                        "Order cancelled: payment declined");
     }
 
     @Test
@@ -66,7 +71,8 @@ class TimelineProjectionTest {
 
     @Test
     void replayedEventOverwritesItself() {
-        EventMessage<?> message = GenericEventMessage.asEventMessage(new StockReservedEvent("PROD-001", "order-1", 2, 98, 2));
+        EventMessage<?> message =
+                GenericEventMessage.asEventMessage(new StockReservedEvent("PROD-001", "order-1", 2, 98, 2));
         projection.on(message.getPayload(), message);
         projection.on(message.getPayload(), message);
 

@@ -38,17 +38,6 @@ import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.api.shipping.ShipmentItem;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.modelling.saga.EndSaga;
-import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.SagaLifecycle;
-import org.axonframework.modelling.saga.StartSaga;
-import org.axonframework.spring.stereotype.Saga;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +46,15 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Drives one order from placement to delivery, and undoes what was done when a step fails.
@@ -78,7 +76,9 @@ import java.util.UUID;
  */
 @Saga
 @ProcessingGroup(OrderFulfillmentSaga.PROCESSING_GROUP)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrderFulfillmentSaga {
 
@@ -91,6 +91,7 @@ public class OrderFulfillmentSaga {
 
     @Autowired
     private transient CommandGateway commands;
+
     @Autowired
     private transient DeadlineManager deadlines;
 
@@ -105,26 +106,37 @@ public class OrderFulfillmentSaga {
     private String paymentRetryId;
     /** Quantity per product, in product id order so that products are always locked in the same order. */
     private TreeMap<String, Integer> lines = new TreeMap<>();
+
     private TreeSet<String> pendingReservations = new TreeSet<>();
     private TreeSet<String> reservedProducts = new TreeSet<>();
+
     @JsonUnwrapped
     private PaymentProgress payment = new PaymentProgress();
+
     @JsonUnwrapped
     private ShipmentProgress shipment = new ShipmentProgress();
     /** Set once compensation starts: how the order will end, and why. */
     private Ending ending;
+
     private String endingReason;
 
-    enum Ending { REJECTED, CANCELLED, EXPIRED }
+    enum Ending {
+        REJECTED,
+        CANCELLED,
+        EXPIRED
+    }
 
     /** How far the payment has got; stored under the names it had as the saga's own fields. */
     static final class PaymentProgress {
         @JsonProperty("paymentStarted")
         boolean started;
+
         @JsonProperty("paymentAuthorized")
         boolean authorized;
+
         @JsonProperty("paymentCaptured")
         boolean captured;
+
         @JsonProperty("paymentAttempts")
         int attempts;
     }
@@ -133,12 +145,16 @@ public class OrderFulfillmentSaga {
     static final class ShipmentProgress {
         @JsonProperty("shipmentBooked")
         boolean booked;
+
         @JsonProperty("shipmentDispatched")
         boolean dispatched;
+
         @JsonProperty("deliveryReported")
         boolean deliveryReported;
+
         @JsonProperty("carrier")
         String carrier;
+
         @JsonProperty("trackingNumber")
         String trackingNumber;
     }
@@ -339,8 +355,9 @@ public class OrderFulfillmentSaga {
             return;
         }
         switch (event.step()) {
-            case RESERVATION -> pendingReservations.forEach(
-                    productId -> send(new ReserveStockCommand(productId, orderId, lines.get(productId))));
+            case RESERVATION ->
+                pendingReservations.forEach(
+                        productId -> send(new ReserveStockCommand(productId, orderId, lines.get(productId))));
             case PAYMENT -> {
                 if (pendingReservations.isEmpty() && !payment.authorized) {
                     if (paymentRetryId != null) {
@@ -421,6 +438,7 @@ public class OrderFulfillmentSaga {
 
     /** Ids of the order's payment and shipment follow from the order id, so a repeated step reaches the same one. */
     static String derivedId(String kind, String orderId) {
-        return UUID.nameUUIDFromBytes((kind + ":" + orderId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((kind + ":" + orderId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

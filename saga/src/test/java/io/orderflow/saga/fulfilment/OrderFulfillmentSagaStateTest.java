@@ -1,5 +1,7 @@
 package io.orderflow.saga.fulfilment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.SerializedObject;
@@ -9,8 +11,6 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The saga's state as the saga store keeps it (JSON through the platform's Jackson serializer): its progress, grouped
  * in the code, is stored under the names the saga's fields had before, so a saga started by an earlier version goes
@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderFulfillmentSagaStateTest {
 
     private static final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-    private static final Serializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+    private static final Serializer serializer =
+            JacksonSerializer.builder().objectMapper(json).build();
     /** A saga half-way: paid, parcel booked and picked up, capture not yet seen, after two payment attempts. */
     private static final String STORED = """
             {"orderId":"order-1","paymentId":"payment-1","shipmentId":"shipment-1",
@@ -34,11 +35,12 @@ class OrderFulfillmentSagaStateTest {
 
     @Test
     void aSagaStoredByAnEarlierVersionIsReadAndStoredAgainUnchanged() throws Exception {
-        SerializedObject<byte[]> stored = new SimpleSerializedObject<>(STORED.getBytes(), byte[].class,
-                new SimpleSerializedType(OrderFulfillmentSaga.class.getName(), null));
+        SerializedObject<byte[]> stored = new SimpleSerializedObject<>(
+                STORED.getBytes(), byte[].class, new SimpleSerializedType(OrderFulfillmentSaga.class.getName(), null));
 
         OrderFulfillmentSaga saga = serializer.deserialize(stored);
-        JsonNode storedAgain = json.readTree(serializer.serialize(saga, byte[].class).getData());
+        JsonNode storedAgain =
+                json.readTree(serializer.serialize(saga, byte[].class).getData());
 
         assertThat(storedAgain).isEqualTo(json.readTree(STORED));
     }

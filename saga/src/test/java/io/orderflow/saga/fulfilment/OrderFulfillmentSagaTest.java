@@ -1,5 +1,8 @@
 package io.orderflow.saga.fulfilment;
 
+import static io.orderflow.saga.fulfilment.OrderFulfillmentSaga.PAYMENT_DEADLINE;
+import static io.orderflow.saga.fulfilment.OrderFulfillmentSaga.PAYMENT_RETRY;
+
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.CommitStockCommand;
 import io.orderflow.api.inventory.ReleaseStockCommand;
@@ -36,19 +39,15 @@ import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.api.shipping.ShipmentItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.test.saga.FixtureConfiguration;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-
-import static io.orderflow.saga.fulfilment.OrderFulfillmentSaga.PAYMENT_DEADLINE;
-import static io.orderflow.saga.fulfilment.OrderFulfillmentSaga.PAYMENT_RETRY;
 
 class OrderFulfillmentSagaTest {
 
@@ -69,10 +68,17 @@ class OrderFulfillmentSagaTest {
         fixture.registerCommandGateway(CommandGateway.class);
         Instant now = fixture.currentTime().truncatedTo(ChronoUnit.MILLIS);
         // lines out of product order: the saga works through products in id order
-        placed = new OrderPlacedEvent(ORDER, "customer-1", List.of(
-                new OrderLine("PROD-003", "USB-C Hub", 1, Money.of("34.99", "USD")),
-                new OrderLine("PROD-001", "Wireless Headphones", 2, Money.of("79.99", "USD"))),
-                TOTAL, ADDRESS, "pm_card_visa", now, now.plus(PAYMENT_WINDOW));
+        placed = new OrderPlacedEvent(
+                ORDER,
+                "customer-1",
+                List.of(
+                        new OrderLine("PROD-003", "USB-C Hub", 1, Money.of("34.99", "USD")),
+                        new OrderLine("PROD-001", "Wireless Headphones", 2, Money.of("79.99", "USD"))),
+                TOTAL,
+                ADDRESS,
+                "pm_card_visa",
+                now,
+                now.plus(PAYMENT_WINDOW));
     }
 
     private static StockReservedEvent reserved(String productId, int quantity) {
@@ -90,45 +96,46 @@ class OrderFulfillmentSagaTest {
             new ShipmentDispatchedEvent(SHIPMENT, ORDER, "Carrier", "TRACK-1");
     private static final PaymentCapturedEvent CAPTURED = new PaymentCapturedEvent(PAYMENT, ORDER, TOTAL);
 
-
-
     @Test
     void placedOrderReservesEveryLineAndStartsThePaymentClock() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(placed)
                 .expectActiveSagas(1)
-                .expectDispatchedCommands(new ReserveStockCommand("PROD-001", ORDER, 2),
-                        new ReserveStockCommand("PROD-003", ORDER, 1))
+                .expectDispatchedCommands(
+                        new ReserveStockCommand("PROD-001", ORDER, 2), new ReserveStockCommand("PROD-003", ORDER, 1))
                 .expectScheduledDeadlineWithName(placed.expiresAt(), PAYMENT_DEADLINE);
     }
 
     @Test
     void waitsUntilEveryLineIsReserved() {
-        fixture.givenAPublished(placed)
-                .whenPublishingA(HEADPHONES_RESERVED)
-                .expectNoDispatchedCommands();
+        fixture.givenAPublished(placed).whenPublishingA(HEADPHONES_RESERVED).expectNoDispatchedCommands();
     }
 
     @Test
     void authorizesTheTotalOnceEveryLineIsReserved() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
                 .whenPublishingA(HUB_RESERVED)
-                .expectDispatchedCommands(new MarkOrderAwaitingPaymentCommand(ORDER),
+                .expectDispatchedCommands(
+                        new MarkOrderAwaitingPaymentCommand(ORDER),
                         new AuthorizePaymentCommand(PAYMENT, ORDER, TOTAL, "pm_card_visa"));
     }
 
     @Test
     void duplicateReservationChangesNothing() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
                 .whenPublishingA(HEADPHONES_RESERVED)
                 .expectNoDispatchedCommands();
     }
 
     @Test
     void rejectsOrderWhenAnyLineIsOutOfStockAfterReleasingTheOthers() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
                 .whenPublishingA(HUB_REJECTED)
-                .expectDispatchedCommands(new ReleaseStockCommand("PROD-001", ORDER),
+                .expectDispatchedCommands(
+                        new ReleaseStockCommand("PROD-001", ORDER),
                         new RejectOrderCommand(ORDER, "out of stock: PROD-003: 1 requested, 0 available"))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
@@ -136,9 +143,11 @@ class OrderFulfillmentSagaTest {
 
     @Test
     void reservationArrivingAfterARejectionIsReleasedAndThenTheOrderRejected() {
-        fixture.givenAPublished(placed).andThenAPublished(HUB_REJECTED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HUB_REJECTED)
                 .whenPublishingA(HEADPHONES_RESERVED)
-                .expectDispatchedCommands(new ReleaseStockCommand("PROD-001", ORDER),
+                .expectDispatchedCommands(
+                        new ReleaseStockCommand("PROD-001", ORDER),
                         new RejectOrderCommand(ORDER, "out of stock: PROD-003: 1 requested, 0 available"))
                 .expectActiveSagas(0);
     }
@@ -153,17 +162,25 @@ class OrderFulfillmentSagaTest {
 
     @Test
     void authorizedPaymentMarksOrderPaidAndBooksTheParcel() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .whenPublishingA(AUTHORIZED)
-                .expectDispatchedCommands(new MarkOrderPaidCommand(ORDER, PAYMENT),
-                        new CreateShipmentCommand(SHIPMENT, ORDER, ADDRESS, List.of(
-                                new ShipmentItem("PROD-001", 2), new ShipmentItem("PROD-003", 1))))
+                .expectDispatchedCommands(
+                        new MarkOrderPaidCommand(ORDER, PAYMENT),
+                        new CreateShipmentCommand(
+                                SHIPMENT,
+                                ORDER,
+                                ADDRESS,
+                                List.of(new ShipmentItem("PROD-001", 2), new ShipmentItem("PROD-003", 1))))
                 .expectNoScheduledDeadlines();
     }
 
     @Test
     void duplicateAuthorizationChangesNothing() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .andThenAPublished(AUTHORIZED)
                 .whenPublishingA(AUTHORIZED)
                 .expectNoDispatchedCommands();
@@ -171,98 +188,141 @@ class OrderFulfillmentSagaTest {
 
     @Test
     void declinedPaymentReleasesStockAndCancelsWithTheReason() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .whenPublishingA(new PaymentDeclinedEvent(PAYMENT, ORDER, "insufficient_funds", "Your card has insufficient funds."))
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .whenPublishingA(new PaymentDeclinedEvent(
+                        PAYMENT, ORDER, "insufficient_funds", "Your card has insufficient funds."))
                 .expectDispatchedCommands(
-                        new ReversePaymentCommand(PAYMENT, "payment declined (insufficient_funds): Your card has insufficient funds."),
+                        new ReversePaymentCommand(
+                                PAYMENT, "payment declined (insufficient_funds): Your card has insufficient funds."),
                         new ReleaseStockCommand("PROD-001", ORDER),
                         new ReleaseStockCommand("PROD-003", ORDER),
-                        new CancelOrderCommand(ORDER, "payment declined (insufficient_funds): Your card has insufficient funds."))
+                        new CancelOrderCommand(
+                                ORDER, "payment declined (insufficient_funds): Your card has insufficient funds."))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }
 
     @Test
     void dispatchCapturesThePayment() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
                 .whenPublishingA(DISPATCHED)
                 .expectDispatchedCommands(new CapturePaymentCommand(PAYMENT));
     }
 
     @Test
     void captureMarksOrderShipped() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED).andThenAPublished(DISPATCHED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
                 .whenPublishingA(CAPTURED)
                 .expectDispatchedCommands(new MarkOrderShippedCommand(ORDER, SHIPMENT, "Carrier", "TRACK-1"));
     }
 
     @Test
     void deliveryTakesStockForGoodMarksOrderDeliveredAndEnds() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED).andThenAPublished(DISPATCHED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
                 .andThenAPublished(CAPTURED)
                 .whenPublishingA(new ShipmentDeliveredEvent(SHIPMENT, ORDER))
-                .expectDispatchedCommands(new CommitStockCommand("PROD-001", ORDER),
-                        new CommitStockCommand("PROD-003", ORDER), new MarkOrderDeliveredCommand(ORDER))
+                .expectDispatchedCommands(
+                        new CommitStockCommand("PROD-001", ORDER),
+                        new CommitStockCommand("PROD-003", ORDER),
+                        new MarkOrderDeliveredCommand(ORDER))
                 .expectActiveSagas(0);
     }
 
     @Test
     void deliveryReportedBeforeTheCaptureCompletesOnceCaptured() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED).andThenAPublished(DISPATCHED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
                 .andThenAPublished(new ShipmentDeliveredEvent(SHIPMENT, ORDER))
                 .whenPublishingA(CAPTURED)
-                .expectDispatchedCommands(new MarkOrderShippedCommand(ORDER, SHIPMENT, "Carrier", "TRACK-1"),
-                        new CommitStockCommand("PROD-001", ORDER), new CommitStockCommand("PROD-003", ORDER),
+                .expectDispatchedCommands(
+                        new MarkOrderShippedCommand(ORDER, SHIPMENT, "Carrier", "TRACK-1"),
+                        new CommitStockCommand("PROD-001", ORDER),
+                        new CommitStockCommand("PROD-003", ORDER),
                         new MarkOrderDeliveredCommand(ORDER))
                 .expectActiveSagas(0);
     }
 
     @Test
     void failedShipmentRefundsThenReleasesThenCancels() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED).andThenAPublished(DISPATCHED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
                 .andThenAPublished(CAPTURED)
                 .whenPublishingA(new ShipmentFailedEvent(SHIPMENT, ORDER, "lost in transit"))
-                .expectDispatchedCommands(new ReversePaymentCommand(PAYMENT, "shipment failed: lost in transit"),
-                        new ReleaseStockCommand("PROD-001", ORDER), new ReleaseStockCommand("PROD-003", ORDER),
+                .expectDispatchedCommands(
+                        new ReversePaymentCommand(PAYMENT, "shipment failed: lost in transit"),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
                         new CancelOrderCommand(ORDER, "shipment failed: lost in transit"))
                 .expectActiveSagas(0);
     }
 
     @Test
     void refusedBookingVoidsThePaymentReleasesAndCancels() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .andThenAPublished(AUTHORIZED)
                 .whenPublishingA(new ShipmentBookingRefusedEvent(SHIPMENT, ORDER, "no service"))
-                .expectDispatchedCommands(new ReversePaymentCommand(PAYMENT, "the carrier refused the parcel: no service"),
-                        new ReleaseStockCommand("PROD-001", ORDER), new ReleaseStockCommand("PROD-003", ORDER),
+                .expectDispatchedCommands(
+                        new ReversePaymentCommand(PAYMENT, "the carrier refused the parcel: no service"),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
                         new CancelOrderCommand(ORDER, "the carrier refused the parcel: no service"))
                 .expectActiveSagas(0);
     }
 
     @Test
     void captureRefusedByTheProviderCompensates() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED).andThenAPublished(DISPATCHED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
                 .whenPublishingA(new PaymentCaptureFailedEvent(PAYMENT, ORDER, "authorization expired"))
                 .expectDispatchedCommands(
                         new ReversePaymentCommand(PAYMENT, "payment could not be captured: authorization expired"),
-                        new ReleaseStockCommand("PROD-001", ORDER), new ReleaseStockCommand("PROD-003", ORDER),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
                         new CancelOrderCommand(ORDER, "payment could not be captured: authorization expired"))
                 .expectActiveSagas(0);
     }
 
     @Test
     void cancellationWhileAwaitingPaymentVoidsReleasesAndCancels() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .andThenAPublished(new PaymentActionRequiredEvent(PAYMENT, ORDER, TOTAL, "pi_1"))
                 .whenPublishingA(new OrderCancellationRequestedEvent(ORDER, "cancelled by the customer", "customer-1"))
-                .expectDispatchedCommands(new ReversePaymentCommand(PAYMENT, "cancelled by the customer"),
-                        new ReleaseStockCommand("PROD-001", ORDER), new ReleaseStockCommand("PROD-003", ORDER),
+                .expectDispatchedCommands(
+                        new ReversePaymentCommand(PAYMENT, "cancelled by the customer"),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
                         new CancelOrderCommand(ORDER, "cancelled by the customer"))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
@@ -270,24 +330,35 @@ class OrderFulfillmentSagaTest {
 
     @Test
     void cancellationAfterPaymentCallsOffTheParcelFirst() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
                 .whenPublishingA(new OrderCancellationRequestedEvent(ORDER, "cancelled by the customer", "customer-1"))
-                .expectDispatchedCommands(new CancelShipmentCommand(SHIPMENT, "cancelled by the customer"),
+                .expectDispatchedCommands(
+                        new CancelShipmentCommand(SHIPMENT, "cancelled by the customer"),
                         new ReversePaymentCommand(PAYMENT, "cancelled by the customer"),
-                        new ReleaseStockCommand("PROD-001", ORDER), new ReleaseStockCommand("PROD-003", ORDER),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
                         new CancelOrderCommand(ORDER, "cancelled by the customer"))
                 .expectActiveSagas(0);
     }
 
     @Test
     void forcedCompensationOfAShippedOrderRefundsReleasesAndCancels() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED).andThenAPublished(DISPATCHED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
                 .andThenAPublished(CAPTURED)
                 .whenPublishingA(new OrderCancellationRequestedEvent(ORDER, "cancelled by an operator", "operator"))
-                .expectDispatchedCommands(new ReversePaymentCommand(PAYMENT, "cancelled by an operator"),
-                        new ReleaseStockCommand("PROD-001", ORDER), new ReleaseStockCommand("PROD-003", ORDER),
+                .expectDispatchedCommands(
+                        new ReversePaymentCommand(PAYMENT, "cancelled by an operator"),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
                         new CancelOrderCommand(ORDER, "cancelled by an operator"))
                 .expectActiveSagas(0);
     }
@@ -295,10 +366,12 @@ class OrderFulfillmentSagaTest {
     @Test
     void cancellationBeforeReservationsAnswerUndoesEachAsItArrives() {
         fixture.givenAPublished(placed)
-                .andThenAPublished(new OrderCancellationRequestedEvent(ORDER, "cancelled by the customer", "customer-1"))
+                .andThenAPublished(
+                        new OrderCancellationRequestedEvent(ORDER, "cancelled by the customer", "customer-1"))
                 .andThenAPublished(HEADPHONES_RESERVED)
                 .whenPublishingA(HUB_RESERVED)
-                .expectDispatchedCommands(new ReleaseStockCommand("PROD-003", ORDER),
+                .expectDispatchedCommands(
+                        new ReleaseStockCommand("PROD-003", ORDER),
                         new CancelOrderCommand(ORDER, "cancelled by the customer"))
                 .expectActiveSagas(0);
     }
@@ -306,26 +379,32 @@ class OrderFulfillmentSagaTest {
     @Test
     void lateAuthorizationDuringCompensationIsVoided() {
         fixture.givenAPublished(placed)
-                .andThenAPublished(new OrderCancellationRequestedEvent(ORDER, "cancelled by the customer", "customer-1"))
+                .andThenAPublished(
+                        new OrderCancellationRequestedEvent(ORDER, "cancelled by the customer", "customer-1"))
                 .whenPublishingA(AUTHORIZED)
                 .expectDispatchedCommands(new ReversePaymentCommand(PAYMENT, "cancelled by the customer"));
     }
 
     @Test
     void unpaidOrderExpiresAtItsDeadlineAfterReleasingStock() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .andThenAPublished(new PaymentActionRequiredEvent(PAYMENT, ORDER, TOTAL, "pi_1"))
                 .whenTimeElapses(PAYMENT_WINDOW.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(PAYMENT_DEADLINE)
-                .expectDispatchedCommands(new ReversePaymentCommand(PAYMENT, "not paid by " + placed.expiresAt()),
-                        new ReleaseStockCommand("PROD-001", ORDER), new ReleaseStockCommand("PROD-003", ORDER),
+                .expectDispatchedCommands(
+                        new ReversePaymentCommand(PAYMENT, "not paid by " + placed.expiresAt()),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
                         new ExpireOrderCommand(ORDER))
                 .expectActiveSagas(0);
     }
 
     @Test
     void orderStillReservingExpiresOnceItsLastReservationArrives() throws Exception {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
                 .andThenTimeElapses(PAYMENT_WINDOW.plusSeconds(1))
                 .whenPublishingA(HUB_RESERVED)
                 .expectDispatchedCommands(new ReleaseStockCommand("PROD-003", ORDER), new ExpireOrderCommand(ORDER))
@@ -334,7 +413,9 @@ class OrderFulfillmentSagaTest {
 
     @Test
     void paidOrderDoesNotExpire() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .andThenAPublished(AUTHORIZED)
                 .whenTimeElapses(PAYMENT_WINDOW.plusMinutes(5))
                 .expectNoDispatchedCommands()
@@ -343,7 +424,9 @@ class OrderFulfillmentSagaTest {
 
     @Test
     void unreachableProviderIsTriedAgainAfterAPause() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .andThenAPublished(new PaymentAuthorizationFailedEvent(PAYMENT, ORDER, TOTAL, "Stripe did not answer"))
                 .whenTimeElapses(Duration.ofSeconds(6))
                 .expectTriggeredDeadlinesWithName(PAYMENT_RETRY)
@@ -352,7 +435,9 @@ class OrderFulfillmentSagaTest {
 
     @Test
     void operatorRetryOfPaymentAuthorizesNow() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .andThenAPublished(new PaymentAuthorizationFailedEvent(PAYMENT, ORDER, TOTAL, "Stripe did not answer"))
                 .whenPublishingA(new OrderStepRetryRequestedEvent(ORDER, FulfilmentStep.PAYMENT, "operator"))
                 .expectDispatchedCommands(new AuthorizePaymentCommand(PAYMENT, ORDER, TOTAL, "pm_card_visa"))
@@ -361,24 +446,34 @@ class OrderFulfillmentSagaTest {
 
     @Test
     void operatorRetryOfShipmentBooksAgainWhenNotBooked() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
                 .andThenAPublished(AUTHORIZED)
                 .whenPublishingA(new OrderStepRetryRequestedEvent(ORDER, FulfilmentStep.SHIPMENT, "operator"))
-                .expectDispatchedCommands(new CreateShipmentCommand(SHIPMENT, ORDER, ADDRESS, List.of(
-                        new ShipmentItem("PROD-001", 2), new ShipmentItem("PROD-003", 1))));
+                .expectDispatchedCommands(new CreateShipmentCommand(
+                        SHIPMENT,
+                        ORDER,
+                        ADDRESS,
+                        List.of(new ShipmentItem("PROD-001", 2), new ShipmentItem("PROD-003", 1))));
     }
 
     @Test
     void operatorRetryOfReservationResendsOnlyOutstandingLines() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
                 .whenPublishingA(new OrderStepRetryRequestedEvent(ORDER, FulfilmentStep.RESERVATION, "operator"))
                 .expectDispatchedCommands(new ReserveStockCommand("PROD-003", ORDER, 1));
     }
 
     @Test
     void duplicateDispatchDoesNotCaptureTwice() {
-        fixture.givenAPublished(placed).andThenAPublished(HEADPHONES_RESERVED).andThenAPublished(HUB_RESERVED)
-                .andThenAPublished(AUTHORIZED).andThenAPublished(BOOKED).andThenAPublished(DISPATCHED)
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
                 .whenPublishingA(DISPATCHED)
                 .expectNoDispatchedCommands();
     }

@@ -8,10 +8,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
  * up with no event store, no token store and a no-op transaction manager.
  */
 @AutoConfiguration(
-        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-                "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"},
-        beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration"})
-public class AxonJdbcOrdering {
-}
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+        },
+        beforeName = {
+            "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration"
+        })
+public class AxonJdbcOrdering {}

@@ -2,16 +2,15 @@ package io.orderflow.standalone.config;
 
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every streaming event processor (projections, the saga, the Kafka publisher, the simulated carrier), as the
@@ -25,8 +24,7 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     private final QueryGateway queries;
     private final long maxLag;
 
-    EventProcessorsHealthIndicator(QueryGateway queries,
-                                   OperationsProperties properties) {
+    EventProcessorsHealthIndicator(QueryGateway queries, OperationsProperties properties) {
         super("Event processor health check failed");
         this.queries = queries;
         this.maxLag = properties.maxProcessorLag();
@@ -34,19 +32,25 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        List<ProcessorStatus> statuses = queries.query(new FindProcessorStatusQuery(),
-                ResponseTypes.multipleInstancesOf(ProcessorStatus.class)).get(2, TimeUnit.SECONDS);
+        List<ProcessorStatus> statuses = queries.query(
+                        new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
+                .get(2, TimeUnit.SECONDS);
         boolean healthy = true;
         var processors = new LinkedHashMap<String, Object>();
         long head = 0;
         for (ProcessorStatus status : statuses) {
             head = Math.max(head, status.head());
-            String state = !status.running() ? "STOPPED" : status.error() ? "ERROR" : status.replaying() ? "REPLAYING"
-                    : status.lag() > maxLag ? "LAGGING" : "UP";
+            String state = !status.running()
+                    ? "STOPPED"
+                    : status.error()
+                            ? "ERROR"
+                            : status.replaying() ? "REPLAYING" : status.lag() > maxLag ? "LAGGING" : "UP";
             healthy &= state.equals("UP") || state.equals("REPLAYING");
             processors.put(status.name(), Map.of("state", state, "lag", status.lag(), "segments", status.segments()));
         }
-        (healthy ? builder.up() : builder.down()).withDetail("head", head).withDetail("maxLag", maxLag)
+        (healthy ? builder.up() : builder.down())
+                .withDetail("head", head)
+                .withDetail("maxLag", maxLag)
                 .withDetail("processors", processors);
     }
 }

@@ -1,6 +1,8 @@
 package io.orderflow.standalone.config;
 
 import jakarta.annotation.PreDestroy;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -8,9 +10,6 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
-
-import java.util.HashMap;
-import java.util.concurrent.TimeUnit;
 
 /** Kafka is up when its cluster answers within two seconds and has at least one broker. */
 @Component("kafkaHealthIndicator")
@@ -34,7 +33,9 @@ class KafkaHealthIndicator extends AbstractHealthIndicator {
         var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS));
         int brokers = cluster.nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
         String clusterId = cluster.clusterId().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        (brokers > 0 ? builder.up() : builder.down()).withDetail("clusterId", clusterId).withDetail("brokers", brokers);
+        (brokers > 0 ? builder.up() : builder.down())
+                .withDetail("clusterId", clusterId)
+                .withDetail("brokers", brokers);
     }
 
     @PreDestroy

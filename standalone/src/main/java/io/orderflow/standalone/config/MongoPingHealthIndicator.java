@@ -1,13 +1,12 @@
 package io.orderflow.standalone.config;
 
 import com.mongodb.client.MongoClient;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * MongoDB health by {@code ping}, which a real MongoDB and the embedded wire server both answer. It takes the

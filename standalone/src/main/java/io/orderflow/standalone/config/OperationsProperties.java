@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxProcessorLag events an event processor may lag behind the event store before readiness goes down
  */
 @ConfigurationProperties("orderflow.operations")
-public record OperationsProperties(@DefaultValue("10000") long maxProcessorLag) {
-}
+public record OperationsProperties(@DefaultValue("10000") long maxProcessorLag) {}

@@ -1,9 +1,8 @@
 package io.orderflow.standalone.config;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.nio.file.Path;
 
 /**
  * Where the standalone launcher keeps its embedded infrastructure and where it listens. Read before the application
@@ -15,6 +14,5 @@ import java.nio.file.Path;
  * @param mongoPort the embedded MongoDB wire server's port; a free loopback port when not set
  */
 @ConfigurationProperties("orderflow")
-public record StandaloneProperties(@DefaultValue("./data") Path dataDir, Integer postgresPort, Integer kafkaPort,
-                                   Integer mongoPort) {
-}
+public record StandaloneProperties(
+        @DefaultValue("./data") Path dataDir, Integer postgresPort, Integer kafkaPort, Integer mongoPort) {}

@@ -1,11 +1,6 @@
 package io.orderflow.standalone.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.orderflow.standalone.config.StandaloneProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * The infrastructure the standalone platform starts for itself: PostgreSQL, a Kafka broker and a MongoDB wire
@@ -120,7 +119,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         long start = System.nanoTime();
         try {
             var postgres = EmbeddedPostgres.start(directory, port);
-            log.info("Embedded PostgreSQL on port {} ({} ms), data in {}", postgres.port(), elapsedMillis(start), directory);
+            log.info(
+                    "Embedded PostgreSQL on port {} ({} ms), data in {}",
+                    postgres.port(),
+                    elapsedMillis(start),
+                    directory);
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,7 +134,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         long start = System.nanoTime();
         try {
             var kafka = EmbeddedKafka.start(directory, port, controllerPort);
-            log.info("Embedded Kafka broker on {} ({} ms), log in {}", kafka.bootstrapServers(), elapsedMillis(start), directory);
+            log.info(
+                    "Embedded Kafka broker on {} ({} ms), log in {}",
+                    kafka.bootstrapServers(),
+                    elapsedMillis(start),
+                    directory);
             return kafka;
         } catch (Exception e) {
             throw new IllegalStateException("Kafka broker did not start", e);
@@ -142,7 +149,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         long start = System.nanoTime();
         try {
             var mongo = EmbeddedMongo.start(directory, port);
-            log.info("Embedded MongoDB wire server on {} ({} ms), data in {}", mongo.connectionString(), elapsedMillis(start), directory);
+            log.info(
+                    "Embedded MongoDB wire server on {} ({} ms), data in {}",
+                    mongo.connectionString(),
+                    elapsedMillis(start),
+                    directory);
             return mongo;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

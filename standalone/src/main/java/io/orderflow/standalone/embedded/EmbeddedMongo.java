@@ -4,13 +4,12 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVStore;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import org.h2.mvstore.MVStore;
 
 /**
  * A server speaking MongoDB's wire protocol (mongo-java-server) over an H2 file, so read models survive restarts.

@@ -1,14 +1,13 @@
 package io.orderflow.standalone.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server (zonky's binaries) whose cluster lives in a directory that survives restarts.
@@ -63,12 +62,16 @@ final class EmbeddedPostgres implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
+        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream()
+                .findFirst()
                 .map(String::trim)
                 .filter(line -> line.matches("\\d+"))
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
                 .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.endsWith("postgres"))
+                        .orElse(false));
         if (orphan.isEmpty()) {
             return;
         }

@@ -4,6 +4,8 @@ import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.CreateProductCommand;
 import io.orderflow.api.inventory.FindProductsQuery;
 import io.orderflow.api.inventory.ProductView;
+import java.time.Duration;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,9 +16,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Creates the demo catalog through commands on first start, so it is in the event store like any other product,
@@ -52,7 +51,8 @@ class DemoCatalog implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
         List<CreateProductCommand> missing = PRODUCTS.stream()
-                .filter(product -> eventStore.lastSequenceNumberFor(product.productId()).isEmpty())
+                .filter(product ->
+                        eventStore.lastSequenceNumberFor(product.productId()).isEmpty())
                 .toList();
         missing.forEach(commands::sendAndWait);
         if (!missing.isEmpty()) {
@@ -65,14 +65,18 @@ class DemoCatalog implements ApplicationRunner {
         var ids = PRODUCTS.stream().map(CreateProductCommand::productId).toList();
         long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
         while (true) {
-            List<ProductView> visible = queries.query(new FindProductsQuery(ids),
-                    ResponseTypes.multipleInstancesOf(ProductView.class)).join();
+            List<ProductView> visible = queries.query(
+                            new FindProductsQuery(ids), ResponseTypes.multipleInstancesOf(ProductView.class))
+                    .join();
             if (visible.size() == ids.size()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                log.warn("The catalog read model shows {} of {} demo products after {}; it is still catching up",
-                        visible.size(), ids.size(), PROJECTION_WAIT);
+                log.warn(
+                        "The catalog read model shows {} of {} demo products after {}; it is still catching up",
+                        visible.size(),
+                        ids.size(),
+                        PROJECTION_WAIT);
                 return;
             }
             Thread.sleep(100);

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled create the demo catalog (PROD-001 to PROD-008) on first start
  */
 @ConfigurationProperties("orderflow.demo-catalog")
-public record DemoCatalogProperties(@DefaultValue("true") boolean enabled) {
-}
+public record DemoCatalogProperties(@DefaultValue("true") boolean enabled) {}

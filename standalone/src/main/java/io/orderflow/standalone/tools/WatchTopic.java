@@ -1,13 +1,12 @@
 package io.orderflow.standalone.tools;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Prints a topic's messages as they arrive, from its beginning, one per line ({@code partition@offset key value}),
@@ -19,8 +18,7 @@ import java.util.UUID;
  */
 public final class WatchTopic {
 
-    private WatchTopic() {
-    }
+    private WatchTopic() {}
 
     public static void main(String[] args) {
         if (args.length < 1) {
@@ -28,15 +26,20 @@ public final class WatchTopic {
             System.exit(2);
         }
         var properties = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 1 ? args[1] : "127.0.0.1:9092",
-                ConsumerConfig.GROUP_ID_CONFIG, "watch-topic-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                args.length > 1 ? args[1] : "127.0.0.1:9092",
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "watch-topic-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(args[0]));
             while (!Thread.currentThread().isInterrupted()) {
-                consumer.poll(Duration.ofSeconds(1)).forEach(record -> System.out.printf("%d@%d %s %s%n",
-                        record.partition(), record.offset(), record.key(), record.value()));
+                consumer.poll(Duration.ofSeconds(1))
+                        .forEach(record -> System.out.printf(
+                                "%d@%d %s %s%n", record.partition(), record.offset(), record.key(), record.value()));
             }
         }
     }

@@ -1,17 +1,16 @@
 package io.orderflow.standalone.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClients;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What survives a kill of the embedded MongoDB wire server: the data file copied right after a journaled write, as
@@ -26,22 +25,25 @@ class EmbeddedMongoTest {
     void aJournaledWriteIsOnDiskWithEveryWriteBeforeIt() throws Exception {
         Path crashed = directory.resolve("crashed");
         try (var mongo = EmbeddedMongo.start(directory.resolve("live"), freePort());
-             var client = MongoClients.create(mongo.connectionString())) {
+                var client = MongoClients.create(mongo.connectionString())) {
             var orders = client.getDatabase("orderflow").getCollection("orders");
             for (int i = 0; i < 50; i++) {
                 orders.insertOne(new Document("_id", "order-" + i).append("status", "PAID"));
             }
-            client.getDatabase("orderflow").getCollection("projection_checkpoints").withWriteConcern(WriteConcern.JOURNALED)
+            client.getDatabase("orderflow")
+                    .getCollection("projection_checkpoints")
+                    .withWriteConcern(WriteConcern.JOURNALED)
                     .insertOne(new Document("_id", "order-projection"));
             Files.createDirectories(crashed);
             Files.copy(directory.resolve("live").resolve("orderflow.mv"), crashed.resolve("orderflow.mv"));
         }
 
         try (var mongo = EmbeddedMongo.start(crashed, freePort());
-             var client = MongoClients.create(mongo.connectionString())) {
+                var client = MongoClients.create(mongo.connectionString())) {
             var database = client.getDatabase("orderflow");
             assertThat(database.getCollection("orders").countDocuments()).isEqualTo(50);
-            assertThat(database.getCollection("projection_checkpoints").countDocuments()).isEqualTo(1);
+            assertThat(database.getCollection("projection_checkpoints").countDocuments())
+                    .isEqualTo(1);
         }
     }
 

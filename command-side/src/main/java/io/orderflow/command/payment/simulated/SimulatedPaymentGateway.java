@@ -3,16 +3,15 @@ package io.orderflow.command.payment.simulated;
 import io.orderflow.api.common.Money;
 import io.orderflow.command.payment.PaymentGateway;
 import io.orderflow.command.payment.PaymentRefusedException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The standalone default payment provider: behaves like Stripe's test mode for its test payment methods and keeps
@@ -42,40 +41,56 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             String intentId = "pi_sim_" + UUID.randomUUID().toString().replace("-", "");
             String method = request.paymentMethod();
             Answer outcome = switch (method) {
-                case "pm_card_chargeDeclined" -> new Answer(null, "declined", "generic_decline:Your card was declined.");
+                case "pm_card_chargeDeclined" ->
+                    new Answer(null, "declined", "generic_decline:Your card was declined.");
                 case "pm_card_chargeDeclinedInsufficientFunds" ->
-                        new Answer(null, "declined", "insufficient_funds:Your card has insufficient funds.");
+                    new Answer(null, "declined", "insufficient_funds:Your card has insufficient funds.");
                 case "pm_card_authenticationRequired" -> new Answer(intentId, "requires_action", null);
-                default -> method.startsWith("pm_card_")
-                        ? new Answer(intentId, "requires_capture", null)
-                        : new Answer(null, "declined", "invalid_payment_method:No such PaymentMethod: '" + method + "'");
+                default ->
+                    method.startsWith("pm_card_")
+                            ? new Answer(intentId, "requires_capture", null)
+                            : new Answer(
+                                    null, "declined", "invalid_payment_method:No such PaymentMethod: '" + method + "'");
             };
             if (outcome.intentId() != null) {
-                jdbc.update("insert into simulated_payment_intent (id, payment_id, order_id, amount_minor, currency,"
+                jdbc.update(
+                        "insert into simulated_payment_intent (id, payment_id, order_id, amount_minor, currency,"
                                 + " payment_method, status) values (?, ?, ?, ?, ?, ?, ?)",
-                        intentId, request.paymentId(), request.orderId(), request.amount().minorUnits(),
-                        request.amount().currency(), method, outcome.status());
+                        intentId,
+                        request.paymentId(),
+                        request.orderId(),
+                        request.amount().minorUnits(),
+                        request.amount().currency(),
+                        method,
+                        outcome.status());
             }
             return outcome;
         });
         return switch (answer.status()) {
             case "requires_capture" -> new Authorization.Authorized(answer.intentId());
             case "requires_action" -> new Authorization.ActionRequired(answer.intentId());
-            default -> new Authorization.Declined(answer.detail().substring(0, answer.detail().indexOf(':')),
-                    answer.detail().substring(answer.detail().indexOf(':') + 1));
+            default ->
+                new Authorization.Declined(
+                        answer.detail().substring(0, answer.detail().indexOf(':')),
+                        answer.detail().substring(answer.detail().indexOf(':') + 1));
         };
     }
 
     @Override
     public void capture(String providerPaymentId, Money amount, String idempotencyKey) {
-        refuseUnlessDone(answer(idempotencyKey, "capture",
+        refuseUnlessDone(answer(
+                idempotencyKey,
+                "capture",
                 () -> transition(providerPaymentId, List.of("requires_capture"), "succeeded", "captured")));
     }
 
     @Override
     public void voidAuthorization(String providerPaymentId, String idempotencyKey) {
-        refuseUnlessDone(answer(idempotencyKey, "void",
-                () -> transition(providerPaymentId, List.of("requires_capture", "requires_action"), "canceled", "canceled")));
+        refuseUnlessDone(answer(
+                idempotencyKey,
+                "void",
+                () -> transition(
+                        providerPaymentId, List.of("requires_capture", "requires_action"), "canceled", "canceled")));
     }
 
     @Override
@@ -84,8 +99,11 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             Answer refunded = transition(providerPaymentId, List.of("succeeded"), "refunded", "refunded");
             if (refunded.status().equals("refunded")) {
                 String refundId = "re_sim_" + UUID.randomUUID().toString().replace("-", "");
-                jdbc.update("insert into simulated_payment_refund (id, intent_id, amount_minor) values (?, ?, ?)",
-                        refundId, providerPaymentId, amount.minorUnits());
+                jdbc.update(
+                        "insert into simulated_payment_refund (id, intent_id, amount_minor) values (?, ?, ?)",
+                        refundId,
+                        providerPaymentId,
+                        amount.minorUnits());
                 return new Answer(providerPaymentId, "refunded", refundId);
             }
             return refunded;
@@ -98,7 +116,8 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     public void completeCustomerAction(String providerPaymentId) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
                 "update simulated_payment_intent set status = 'requires_capture', updated_at = now()"
-                        + " where id = ? and status = 'requires_action'", providerPaymentId));
+                        + " where id = ? and status = 'requires_action'",
+                providerPaymentId));
     }
 
     private Answer transition(String intentId, List<String> from, String to, String done) {
@@ -129,9 +148,14 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             try {
                 return ownTransaction.execute(status -> {
                     Answer answer = work.get();
-                    jdbc.update("insert into simulated_payment_request (idempotency_key, operation, intent_id, status,"
+                    jdbc.update(
+                            "insert into simulated_payment_request (idempotency_key, operation, intent_id, status,"
                                     + " detail) values (?, ?, ?, ?, ?)",
-                            idempotencyKey, operation, answer.intentId(), answer.status(), answer.detail());
+                            idempotencyKey,
+                            operation,
+                            answer.intentId(),
+                            answer.status(),
+                            answer.detail());
                     return answer;
                 });
             } catch (DuplicateKeyException concurrentCallWithTheSameKey) {
@@ -141,11 +165,14 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     }
 
     private Optional<Answer> stored(String idempotencyKey) {
-        return jdbc.query("select intent_id, status, detail from simulated_payment_request where idempotency_key = ?",
-                (row, i) -> new Answer(row.getString(1), row.getString(2), row.getString(3)), idempotencyKey)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "select intent_id, status, detail from simulated_payment_request where idempotency_key = ?",
+                        (row, i) -> new Answer(row.getString(1), row.getString(2), row.getString(3)),
+                        idempotencyKey)
+                .stream()
+                .findFirst();
     }
 
-    private record Answer(String intentId, String status, String detail) {
-    }
+    private record Answer(String intentId, String status, String detail) {}
 }

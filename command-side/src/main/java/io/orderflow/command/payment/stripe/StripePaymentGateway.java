@@ -16,7 +16,6 @@ import io.orderflow.api.common.Money;
 import io.orderflow.command.payment.PaymentGateway;
 import io.orderflow.command.payment.PaymentProviderUnavailableException;
 import io.orderflow.command.payment.PaymentRefusedException;
-
 import java.util.Locale;
 
 /**
@@ -53,42 +52,63 @@ public class StripePaymentGateway implements PaymentGateway {
             return switch (intent.getStatus()) {
                 case "requires_capture", "succeeded" -> new Authorization.Authorized(intent.getId());
                 case "requires_action" -> new Authorization.ActionRequired(intent.getId());
-                default -> new Authorization.Declined(intent.getStatus(), "Stripe left the payment " + intent.getStatus());
+                default ->
+                    new Authorization.Declined(intent.getStatus(), "Stripe left the payment " + intent.getStatus());
             };
         } catch (CardException e) {
             String code = e.getDeclineCode() != null ? e.getDeclineCode() : e.getCode();
             return new Authorization.Declined(code, e.getUserMessage());
         } catch (StripeException e) {
             if (isTransient(e)) {
-                throw new PaymentProviderUnavailableException("Stripe did not authorize in time: " + e.getUserMessage(), e);
+                throw new PaymentProviderUnavailableException(
+                        "Stripe did not authorize in time: " + e.getUserMessage(), e);
             }
-            return new Authorization.Declined(e.getCode() != null ? e.getCode() : "invalid_request", e.getUserMessage());
+            return new Authorization.Declined(
+                    e.getCode() != null ? e.getCode() : "invalid_request", e.getUserMessage());
         }
     }
 
     @Override
     public void capture(String providerPaymentId, Money amount, String idempotencyKey) {
-        call("capture", () -> stripe.v1().paymentIntents().capture(providerPaymentId,
-                PaymentIntentCaptureParams.builder().setAmountToCapture(amount.minorUnits()).build(),
-                idempotent(idempotencyKey)));
+        call(
+                "capture",
+                () -> stripe.v1()
+                        .paymentIntents()
+                        .capture(
+                                providerPaymentId,
+                                PaymentIntentCaptureParams.builder()
+                                        .setAmountToCapture(amount.minorUnits())
+                                        .build(),
+                                idempotent(idempotencyKey)));
     }
 
     @Override
     public void voidAuthorization(String providerPaymentId, String idempotencyKey) {
-        call("void", () -> stripe.v1().paymentIntents().cancel(providerPaymentId,
-                PaymentIntentCancelParams.builder()
-                        .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
-                        .build(),
-                idempotent(idempotencyKey)));
+        call(
+                "void",
+                () -> stripe.v1()
+                        .paymentIntents()
+                        .cancel(
+                                providerPaymentId,
+                                PaymentIntentCancelParams.builder()
+                                        .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                                        .build(),
+                                idempotent(idempotencyKey)));
     }
 
     @Override
     public String refund(String providerPaymentId, Money amount, String idempotencyKey) {
-        return call("refund", () -> stripe.v1().refunds().create(RefundCreateParams.builder()
-                        .setPaymentIntent(providerPaymentId)
-                        .setAmount(amount.minorUnits())
-                        .build(),
-                idempotent(idempotencyKey))).getId();
+        return call(
+                        "refund",
+                        () -> stripe.v1()
+                                .refunds()
+                                .create(
+                                        RefundCreateParams.builder()
+                                                .setPaymentIntent(providerPaymentId)
+                                                .setAmount(amount.minorUnits())
+                                                .build(),
+                                        idempotent(idempotencyKey)))
+                .getId();
     }
 
     private static <T> T call(String step, StripeCall<T> call) {
@@ -96,7 +116,8 @@ public class StripePaymentGateway implements PaymentGateway {
             return call.run();
         } catch (StripeException e) {
             if (isTransient(e)) {
-                throw new PaymentProviderUnavailableException("Stripe did not " + step + " in time: " + e.getUserMessage(), e);
+                throw new PaymentProviderUnavailableException(
+                        "Stripe did not " + step + " in time: " + e.getUserMessage(), e);
             }
             throw new PaymentRefusedException("Stripe refused to " + step + ": " + e.getUserMessage(), e);
         }

@@ -1,7 +1,6 @@
 package io.orderflow.command.shipping.simulated;
 
 import io.orderflow.command.shipping.Carrier;
-
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -23,15 +22,18 @@ public class SimulatedCarrier implements Carrier {
     @Override
     public Booking book(BookingRequest request) {
         if (properties.refusedPostalCode().equals(request.address().postalCode())) {
-            return new Booking.Refused("no service to postal code " + request.address().postalCode());
+            return new Booking.Refused(
+                    "no service to postal code " + request.address().postalCode());
         }
-        String tracking = UUID.nameUUIDFromBytes(request.shipmentId().getBytes(StandardCharsets.UTF_8)).toString()
-                .replace("-", "").substring(0, 16).toUpperCase();
+        String tracking = UUID.nameUUIDFromBytes(request.shipmentId().getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "")
+                .substring(0, 16)
+                .toUpperCase();
         return new Booking.Booked(NAME, "SIM" + tracking);
     }
 
     /** A cancelled booking is never picked up: its shipment ignores later pick-up reports. */
     @Override
-    public void cancel(String trackingNumber) {
-    }
+    public void cancel(String trackingNumber) {}
 }

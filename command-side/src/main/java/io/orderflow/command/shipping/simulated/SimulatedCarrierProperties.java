@@ -1,9 +1,8 @@
 package io.orderflow.command.shipping.simulated;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How the simulated carrier behaves ({@code orderflow.carrier.simulated.*}).
@@ -16,9 +15,9 @@ import java.time.Duration;
  *                             {@code orderflow.carrier-updates.v1} topic instead, as a real carrier would
  */
 @ConfigurationProperties("orderflow.carrier.simulated")
-public record SimulatedCarrierProperties(@DefaultValue("2s") Duration dispatchDelay,
-                                         @DefaultValue("5s") Duration deliveryDelay,
-                                         @DefaultValue("99999") String refusedPostalCode,
-                                         @DefaultValue("00000") String lostParcelPostalCode,
-                                         @DefaultValue("77777") String kafkaPostalCode) {
-}
+public record SimulatedCarrierProperties(
+        @DefaultValue("2s") Duration dispatchDelay,
+        @DefaultValue("5s") Duration deliveryDelay,
+        @DefaultValue("99999") String refusedPostalCode,
+        @DefaultValue("00000") String lostParcelPostalCode,
+        @DefaultValue("77777") String kafkaPostalCode) {}

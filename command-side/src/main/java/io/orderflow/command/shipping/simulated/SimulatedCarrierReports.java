@@ -7,13 +7,12 @@ import io.orderflow.api.shipping.DeliverShipmentCommand;
 import io.orderflow.api.shipping.DispatchShipmentCommand;
 import io.orderflow.api.shipping.FailShipmentCommand;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.ObjectProvider;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * What the simulated carrier tells the platform about its parcels, as a real carrier would by its own channel: the
@@ -33,8 +32,11 @@ public class SimulatedCarrierReports {
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> reportTask;
 
-    public SimulatedCarrierReports(CommandGateway commands, SimulatedCarrierProperties properties,
-                                   SchedulerClient scheduler, OneTimeTask<String> reportTask) {
+    public SimulatedCarrierReports(
+            CommandGateway commands,
+            SimulatedCarrierProperties properties,
+            SchedulerClient scheduler,
+            OneTimeTask<String> reportTask) {
         this.commands = commands;
         this.properties = properties;
         this.scheduler = scheduler;
@@ -56,7 +58,8 @@ public class SimulatedCarrierReports {
                 || properties.kafkaPostalCode().equals(event.address().postalCode())) {
             return;
         }
-        String outcome = properties.lostParcelPostalCode().equals(event.address().postalCode()) ? LOSE : DELIVER;
+        String outcome =
+                properties.lostParcelPostalCode().equals(event.address().postalCode()) ? LOSE : DELIVER;
         later(DISPATCH + ":" + event.shipmentId() + ":" + outcome, properties.dispatchDelay());
     }
 
@@ -85,7 +88,8 @@ public class SimulatedCarrierReports {
         if (delay.isZero()) {
             report(data);
         } else {
-            scheduler.scheduleIfNotExists(reportTask.instance(data, data), Instant.now().plus(delay));
+            scheduler.scheduleIfNotExists(
+                    reportTask.instance(data, data), Instant.now().plus(delay));
         }
     }
 }

@@ -1,5 +1,16 @@
 package io.orderflow.command.payment.stripe;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.stripe.StripeClient;
@@ -12,17 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real stripe-java client, as the adapter drives it, against a local Stripe stub. */
 class StripePaymentGatewayTest {
@@ -79,15 +79,17 @@ class StripePaymentGatewayTest {
 
         assertThat(gateway.authorize(authorization())).isEqualTo(new Authorization.Authorized("pi_123"));
 
-        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
-                .withHeader("Idempotency-Key", equalTo("pay-1:authorize"))
-                .withRequestBody(containing("capture_method=manual"))
-                .withRequestBody(containing("confirm=true"))
-                .withRequestBody(containing("amount=1999"))
-                .withRequestBody(containing("currency=usd"))
-                .withRequestBody(containing("payment_method=pm_card_visa"))
-                .withRequestBody(containing("metadata[payment_id]=pay-1"))
-                .withRequestBody(containing("metadata[order_id]=order-1")));
+        stripe.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                        .withHeader("Idempotency-Key", equalTo("pay-1:authorize"))
+                        .withRequestBody(containing("capture_method=manual"))
+                        .withRequestBody(containing("confirm=true"))
+                        .withRequestBody(containing("amount=1999"))
+                        .withRequestBody(containing("currency=usd"))
+                        .withRequestBody(containing("payment_method=pm_card_visa"))
+                        .withRequestBody(containing("metadata[payment_id]=pay-1"))
+                        .withRequestBody(containing("metadata[order_id]=order-1")));
     }
 
     @Test
@@ -100,7 +102,10 @@ class StripePaymentGatewayTest {
     @Test
     void cardDeclineIsABusinessOutcomeWithItsReason() {
         stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
-                .willReturn(aResponse().withStatus(402).withHeader("Content-Type", "application/json").withBody(DECLINED)));
+                .willReturn(aResponse()
+                        .withStatus(402)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(DECLINED)));
 
         assertThat(gateway.authorize(authorization()))
                 .isEqualTo(new Authorization.Declined("insufficient_funds", "Your card has insufficient funds."));
@@ -109,28 +114,41 @@ class StripePaymentGatewayTest {
 
     @Test
     void serverErrorIsRetriedWithTheSameIdempotencyKey() {
-        stripe.stubFor(post(urlEqualTo("/v1/payment_intents/pi_123/capture")).inScenario("flaky")
+        stripe.stubFor(post(urlEqualTo("/v1/payment_intents/pi_123/capture"))
+                .inScenario("flaky")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody(SERVER_ERROR))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(SERVER_ERROR))
                 .willSetStateTo("recovered"));
-        stripe.stubFor(post(urlEqualTo("/v1/payment_intents/pi_123/capture")).inScenario("flaky")
+        stripe.stubFor(post(urlEqualTo("/v1/payment_intents/pi_123/capture"))
+                .inScenario("flaky")
                 .whenScenarioStateIs("recovered")
                 .willReturn(okJson(SUCCEEDED)));
 
         gateway.capture("pi_123", TOTAL, "pay-1:capture");
 
-        stripe.verify(2, postRequestedFor(urlEqualTo("/v1/payment_intents/pi_123/capture"))
-                .withHeader("Idempotency-Key", equalTo("pay-1:capture")));
+        stripe.verify(
+                2,
+                postRequestedFor(urlEqualTo("/v1/payment_intents/pi_123/capture"))
+                        .withHeader("Idempotency-Key", equalTo("pay-1:capture")));
     }
 
     @Test
     void providerStillFailingAfterRetriesIsUnavailable() {
         stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody(SERVER_ERROR)));
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(SERVER_ERROR)));
 
-        assertThatThrownBy(() -> gateway.authorize(authorization())).isInstanceOf(PaymentProviderUnavailableException.class);
-        stripe.verify(3, postRequestedFor(urlEqualTo("/v1/payment_intents"))
-                .withHeader("Idempotency-Key", equalTo("pay-1:authorize")));
+        assertThatThrownBy(() -> gateway.authorize(authorization()))
+                .isInstanceOf(PaymentProviderUnavailableException.class);
+        stripe.verify(
+                3,
+                postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                        .withHeader("Idempotency-Key", equalTo("pay-1:authorize")));
     }
 
     @Test
@@ -139,9 +157,11 @@ class StripePaymentGatewayTest {
 
         gateway.capture("pi_123", TOTAL, "pay-1:capture");
 
-        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents/pi_123/capture"))
-                .withHeader("Idempotency-Key", equalTo("pay-1:capture"))
-                .withRequestBody(containing("amount_to_capture=1999")));
+        stripe.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v1/payment_intents/pi_123/capture"))
+                        .withHeader("Idempotency-Key", equalTo("pay-1:capture"))
+                        .withRequestBody(containing("amount_to_capture=1999")));
     }
 
     @Test
@@ -150,8 +170,10 @@ class StripePaymentGatewayTest {
 
         gateway.voidAuthorization("pi_123", "pay-1:void");
 
-        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents/pi_123/cancel"))
-                .withHeader("Idempotency-Key", equalTo("pay-1:void")));
+        stripe.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v1/payment_intents/pi_123/cancel"))
+                        .withHeader("Idempotency-Key", equalTo("pay-1:void")));
     }
 
     @Test
@@ -160,17 +182,21 @@ class StripePaymentGatewayTest {
 
         assertThat(gateway.refund("pi_123", TOTAL, "pay-1:refund")).isEqualTo("re_1");
 
-        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
-                .withHeader("Idempotency-Key", equalTo("pay-1:refund"))
-                .withRequestBody(containing("payment_intent=pi_123"))
-                .withRequestBody(containing("amount=1999")));
+        stripe.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v1/refunds"))
+                        .withHeader("Idempotency-Key", equalTo("pay-1:refund"))
+                        .withRequestBody(containing("payment_intent=pi_123"))
+                        .withRequestBody(containing("amount=1999")));
     }
 
     @Test
     void captureOfAnIntentInTheWrongStateIsRefused() {
-        stripe.stubFor(post(urlEqualTo("/v1/payment_intents/pi_123/capture")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
+        stripe.stubFor(post(urlEqualTo("/v1/payment_intents/pi_123/capture"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"error":{"type":"invalid_request_error","code":"payment_intent_unexpected_state",
                          "message":"This PaymentIntent could not be captured because it has a status of canceled."}}""")));
 
