@@ -3,12 +3,9 @@ package io.orderflow.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.orderflow.kafka.Topics;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CarrierUpdatesTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(30);
-    private static final String CARRIER_POSTAL_CODE = "77777";
+    private static final String CARRIER_POSTAL_CODE = TestPlatform.CARRIER_REPORTS_ON_KAFKA;
     private static TestPlatform platform;
     private static String kafka;
 
@@ -38,7 +35,7 @@ class CarrierUpdatesTest {
         String orderId = platform.placeOrder(
                 "[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_visa", CARRIER_POSTAL_CODE);
         platform.awaitStatus(orderId, SETTLES, "PAID");
-        String shipmentId = shipmentOf(orderId);
+        String shipmentId = platform.shipmentOf(orderId);
 
         String dispatched = UUID.randomUUID().toString();
         report(dispatched, "shipment-dispatched", "{\"shipmentId\":\"" + shipmentId + "\",\"trackingNumber\":\"T-1\"}");
@@ -69,7 +66,7 @@ class CarrierUpdatesTest {
         String orderId = platform.placeOrder(
                 "[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_visa", CARRIER_POSTAL_CODE);
         platform.awaitStatus(orderId, SETTLES, "PAID");
-        String shipmentId = shipmentOf(orderId);
+        String shipmentId = platform.shipmentOf(orderId);
         String key = "dlt-" + UUID.randomUUID();
 
         KafkaTopics.send(kafka, Topics.CARRIER_UPDATES, key, "this is not JSON".getBytes(StandardCharsets.UTF_8));
@@ -111,36 +108,14 @@ class CarrierUpdatesTest {
         report(null, eventId, kind, data);
     }
 
-    /** A carrier's update as a CloudEvent, keyed by the key given (the shipment by default). */
+    /** A carrier's update, keyed by the key given (the carrier's name by default). */
     private static void report(String key, String eventId, String kind, String data) {
-        var event = CloudEventBuilder.v1()
-                .withId(eventId)
-                .withSource(URI.create("https://carrier.example/webhooks"))
-                .withType("io.orderflow.carrier." + kind + ".v1")
-                .withTime(OffsetDateTime.now())
-                .withDataContentType("application/json")
-                .withData(data.getBytes(StandardCharsets.UTF_8))
-                .build();
-        KafkaTopics.send(kafka, Topics.CARRIER_UPDATES, key != null ? key : "carrier", KafkaTopics.serialize(event));
+        platform.reportAsCarrier(key != null ? key : "carrier", eventId, kind, data);
     }
 
     private static int processed(String eventId) {
         return platform.jdbc()
                 .queryForObject(
                         "select count(*) from processed_carrier_update where event_id = ?", Integer.class, eventId);
-    }
-
-    private static String shipmentOf(String orderId) {
-        return await().atMost(SETTLES)
-                .until(
-                        () -> platform.jdbc()
-                                .queryForList(
-                                        "select aggregateidentifier from domainevententry"
-                                                + " where payloadtype = 'io.orderflow.api.shipping.ShipmentCreatedEvent'"
-                                                + " and convert_from(payload, 'UTF8')::jsonb ->> 'orderId' = ?",
-                                        String.class,
-                                        orderId),
-                        ids -> !ids.isEmpty())
-                .get(0);
     }
 }

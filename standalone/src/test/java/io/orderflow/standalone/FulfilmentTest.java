@@ -176,8 +176,11 @@ class FulfilmentTest {
     @Test
     void customerCancelsAfterPaymentBeforeDispatch() {
         int[] before = platform.settledStock("PROD-003");
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-003\",\"quantity\":2}]", "pm_card_visa", "N1 9GU");
+        // the carrier picks up only when the test says so: the order waits, paid, with its parcel booked
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-003\",\"quantity\":2}]", "pm_card_visa", TestPlatform.CARRIER_REPORTS_ON_KAFKA);
         platform.awaitStatus(orderId, SETTLES, "PAID");
+        platform.shipmentOf(orderId);
 
         HttpResponse<String> cancelled = platform.post("/api/orders/" + orderId + "/cancel", "", Map.of());
 

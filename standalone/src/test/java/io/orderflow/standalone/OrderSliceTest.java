@@ -53,7 +53,7 @@ class OrderSliceTest {
     @BeforeAll
     static void start() {
         // a short payment window, so that a deadline scheduled before a restart is seen to fire after it
-        platform = TestPlatform.start(dataDir, "--orderflow.orders.payment-timeout=20s");
+        platform = TestPlatform.start(dataDir, "--orderflow.orders.payment-timeout=10s");
     }
 
     @AfterAll

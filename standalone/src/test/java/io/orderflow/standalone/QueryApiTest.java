@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,20 +124,38 @@ class QueryApiTest {
 
     @Test
     void streamSendsTheOrderThenEveryChangeUntilItEnds() throws Exception {
-        String orderId = platform.placeOrder("[{\"productId\":\"PROD-004\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
+        // the carrier moves the parcel only when the test reports for it, so the stream sees every step
+        String orderId = platform.placeOrder(
+                "[{\"productId\":\"PROD-004\",\"quantity\":1}]", "pm_card_visa", TestPlatform.CARRIER_REPORTS_ON_KAFKA);
+        platform.awaitStatus(orderId, SETTLES, "PAID");
+        String shipmentId = platform.shipmentOf(orderId);
         var request = platform.customer()
                 .request("/api/orders/" + orderId + "/stream")
                 .header("Accept", "text/event-stream")
                 .build();
 
-        CompletableFuture<List<String>> statuses = HttpClient.newHttpClient()
+        var seen = new CopyOnWriteArrayList<String>();
+        CompletableFuture<Void> stream = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenApply(response -> response.body()
+                .thenAccept(response -> response.body()
                         .filter(line -> line.startsWith("data:"))
-                        .map(line -> read(line.substring(5)).get("status").asString())
-                        .toList());
+                        .forEach(line ->
+                                seen.add(read(line.substring(5)).get("status").asString())));
+        await().atMost(SETTLES).until(() -> seen.contains("PAID"));
+        platform.reportAsCarrier(
+                shipmentId,
+                UUID.randomUUID().toString(),
+                "shipment-dispatched",
+                "{\"shipmentId\":\"" + shipmentId + "\",\"trackingNumber\":\"T-STREAM\"}");
+        await().atMost(SETTLES).until(() -> seen.contains("SHIPPED"));
+        platform.reportAsCarrier(
+                shipmentId,
+                UUID.randomUUID().toString(),
+                "shipment-delivered",
+                "{\"shipmentId\":\"" + shipmentId + "\"}");
+        stream.get(60, TimeUnit.SECONDS);
 
-        List<String> seen = statuses.get(60, TimeUnit.SECONDS);
+        assertThat(seen).first().isEqualTo("PAID");
         assertThat(seen).last().isEqualTo("DELIVERED");
         assertThat(seen).containsSubsequence("PAID", "SHIPPED", "DELIVERED");
         assertThat(List.of("CREATED", "AWAITING_PAYMENT", "PAID", "SHIPPED", "DELIVERED"))

@@ -3,15 +3,19 @@ package io.orderflow.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.orderflow.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,8 @@ final class TestPlatform implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "whsec_orderflow_test";
     static final Set<String> TERMINAL = Set.of("DELIVERED", "REJECTED", "CANCELLED", "EXPIRED");
+    /** Parcels to this postal code get no simulated carrier reports: a test reports for the carrier, on Kafka. */
+    static final String CARRIER_REPORTS_ON_KAFKA = "77777";
 
     private static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
@@ -59,15 +65,16 @@ final class TestPlatform implements AutoCloseable {
     }
 
     /**
-     * Started with a 2 s dispatch delay (so an order can be caught paid but not yet dispatched), immediate delivery,
-     * and a Stripe webhook secret; orders wait the default payment window, so every test ends its own.
+     * Started with the simulated carrier picking up and delivering at once, and a Stripe webhook secret. A test that
+     * must catch an order paid but not yet picked up sends it to {@link #CARRIER_REPORTS_ON_KAFKA} and reports for
+     * the carrier; orders wait the default payment window, so every test ends its own.
      */
     static synchronized TestPlatform shared() {
         if (shared == null) {
             try {
                 shared = new TestPlatform(
                         Files.createTempDirectory("orderflow-shared"),
-                        "--orderflow.carrier.simulated.dispatch-delay=2s",
+                        "--orderflow.carrier.simulated.dispatch-delay=0s",
                         "--orderflow.carrier.simulated.delivery-delay=0s",
                         "--orderflow.stripe.webhook-secret=" + WEBHOOK_SECRET);
             } catch (IOException e) {
@@ -252,6 +259,34 @@ final class TestPlatform implements AutoCloseable {
                 .stream()
                 .map(type -> type.substring(type.lastIndexOf('.') + 1))
                 .toList();
+    }
+
+    /** The parcel booked for the order, once it is booked. */
+    String shipmentOf(String orderId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc().queryForList(
+                                        "select aggregateidentifier from domainevententry"
+                                                + " where payloadtype = 'io.orderflow.api.shipping.ShipmentCreatedEvent'"
+                                                + " and convert_from(payload, 'UTF8')::jsonb ->> 'orderId' = ?",
+                                        String.class,
+                                        orderId),
+                        ids -> !ids.isEmpty())
+                .get(0);
+    }
+
+    /** A carrier's update ({@code shipment-dispatched}, ...) as a CloudEvent on the carrier updates topic. */
+    void reportAsCarrier(String key, String eventId, String kind, String data) {
+        var event = CloudEventBuilder.v1()
+                .withId(eventId)
+                .withSource(URI.create("https://carrier.example/webhooks"))
+                .withType("io.orderflow.carrier." + kind + ".v1")
+                .withTime(OffsetDateTime.now())
+                .withDataContentType("application/json")
+                .withData(data.getBytes(StandardCharsets.UTF_8))
+                .build();
+        KafkaTopics.send(
+                property("spring.kafka.bootstrap-servers"), Topics.CARRIER_UPDATES, key, KafkaTopics.serialize(event));
     }
 
     /** How often the payment provider performed an operation for the order (authorize, capture, void, refund). */

@@ -50,7 +50,8 @@ public final class IntegrationEvents {
     private static final Map<Class<?>, Mapping<?>> MAPPINGS = new LinkedHashMap<>();
 
     static {
-        order(
+        publish(
+                Context.ORDER,
                 OrderPlacedEvent.class,
                 "placed",
                 e -> new OrderEventsV1.Placed(
@@ -67,20 +68,38 @@ public final class IntegrationEvents {
                         e.total().currency(),
                         e.placedAt(),
                         e.expiresAt()));
-        order(OrderAwaitingPaymentEvent.class, "awaiting-payment", e -> new OrderEventsV1.AwaitingPayment(e.orderId()));
-        order(OrderPaidEvent.class, "paid", e -> new OrderEventsV1.Paid(e.orderId(), e.paymentId()));
-        order(
+        publish(
+                Context.ORDER,
+                OrderAwaitingPaymentEvent.class,
+                "awaiting-payment",
+                e -> new OrderEventsV1.AwaitingPayment(e.orderId()));
+        publish(Context.ORDER, OrderPaidEvent.class, "paid", e -> new OrderEventsV1.Paid(e.orderId(), e.paymentId()));
+        publish(
+                Context.ORDER,
                 OrderShippedEvent.class,
                 "shipped",
                 e -> new OrderEventsV1.Shipped(e.orderId(), e.shipmentId(), e.carrier(), e.trackingNumber()));
-        order(OrderDeliveredEvent.class, "delivered", e -> new OrderEventsV1.Delivered(e.orderId()));
-        order(
+        publish(Context.ORDER, OrderDeliveredEvent.class, "delivered", e -> new OrderEventsV1.Delivered(e.orderId()));
+        publish(
+                Context.ORDER,
                 OrderCancellationRequestedEvent.class,
                 "cancellation-requested",
                 e -> new OrderEventsV1.CancellationRequested(e.orderId(), e.reason()));
-        order(OrderCancelledEvent.class, "cancelled", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
-        order(OrderRejectedEvent.class, "rejected", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
-        order(OrderExpiredEvent.class, "expired", e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+        publish(
+                Context.ORDER,
+                OrderCancelledEvent.class,
+                "cancelled",
+                e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+        publish(
+                Context.ORDER,
+                OrderRejectedEvent.class,
+                "rejected",
+                e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
+        publish(
+                Context.ORDER,
+                OrderExpiredEvent.class,
+                "expired",
+                e -> new OrderEventsV1.Ended(e.orderId(), e.reason()));
 
         map(
                 ProductCreatedEvent.class,
@@ -89,25 +108,30 @@ public final class IntegrationEvents {
                 ProductCreatedEvent::productId,
                 e -> new InventoryEventsV1.ProductCreated(
                         e.productId(), e.name(), e.price().amount(), e.price().currency(), e.initialStock()));
-        inventory(
+        publish(
+                Context.INVENTORY,
                 StockReservedEvent.class,
                 "stock-reserved",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
-        inventory(
+        publish(
+                Context.INVENTORY,
                 StockReservationRejectedEvent.class,
                 "stock-reservation-rejected",
                 e -> new InventoryEventsV1.StockReservationRejected(
                         e.orderId(), e.productId(), e.requested(), e.stockAvailable(), e.reason()));
-        inventory(
+        publish(
+                Context.INVENTORY,
                 StockReleasedEvent.class,
                 "stock-released",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
-        inventory(
+        publish(
+                Context.INVENTORY,
                 StockCommittedEvent.class,
                 "stock-committed",
                 e -> new InventoryEventsV1.StockChanged(e.orderId(), e.productId(), e.quantity(), e.stockAvailable()));
 
-        payment(
+        publish(
+                Context.PAYMENT,
                 PaymentAuthorizedEvent.class,
                 "authorized",
                 e -> new PaymentEventsV1.Amount(
@@ -115,7 +139,8 @@ public final class IntegrationEvents {
                         e.orderId(),
                         e.amount().amount(),
                         e.amount().currency()));
-        payment(
+        publish(
+                Context.PAYMENT,
                 PaymentActionRequiredEvent.class,
                 "action-required",
                 e -> new PaymentEventsV1.Amount(
@@ -123,11 +148,13 @@ public final class IntegrationEvents {
                         e.orderId(),
                         e.amount().amount(),
                         e.amount().currency()));
-        payment(
+        publish(
+                Context.PAYMENT,
                 PaymentDeclinedEvent.class,
                 "declined",
                 e -> new PaymentEventsV1.Declined(e.paymentId(), e.orderId(), e.declineCode(), e.reason()));
-        payment(
+        publish(
+                Context.PAYMENT,
                 PaymentAuthorizationFailedEvent.class,
                 "authorization-failed",
                 e -> new PaymentEventsV1.AuthorizationFailed(
@@ -136,7 +163,8 @@ public final class IntegrationEvents {
                         e.amount().amount(),
                         e.amount().currency(),
                         e.reason()));
-        payment(
+        publish(
+                Context.PAYMENT,
                 PaymentCapturedEvent.class,
                 "captured",
                 e -> new PaymentEventsV1.Amount(
@@ -144,15 +172,18 @@ public final class IntegrationEvents {
                         e.orderId(),
                         e.amount().amount(),
                         e.amount().currency()));
-        payment(
+        publish(
+                Context.PAYMENT,
                 PaymentCaptureFailedEvent.class,
                 "capture-failed",
                 e -> new PaymentEventsV1.Reasoned(e.paymentId(), e.orderId(), e.reason()));
-        payment(
+        publish(
+                Context.PAYMENT,
                 PaymentVoidedEvent.class,
                 "voided",
                 e -> new PaymentEventsV1.Reasoned(e.paymentId(), e.orderId(), e.reason()));
-        payment(
+        publish(
+                Context.PAYMENT,
                 PaymentRefundedEvent.class,
                 "refunded",
                 e -> new PaymentEventsV1.Refunded(
@@ -162,27 +193,33 @@ public final class IntegrationEvents {
                         e.amount().currency(),
                         e.reason()));
 
-        shipping(
+        publish(
+                Context.SHIPPING,
                 ShipmentCreatedEvent.class,
                 "shipment-created",
                 e -> new ShippingEventsV1.Tracked(e.shipmentId(), e.orderId(), e.carrier(), e.trackingNumber()));
-        shipping(
+        publish(
+                Context.SHIPPING,
                 ShipmentBookingRefusedEvent.class,
                 "shipment-booking-refused",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
-        shipping(
+        publish(
+                Context.SHIPPING,
                 ShipmentDispatchedEvent.class,
                 "shipment-dispatched",
                 e -> new ShippingEventsV1.Tracked(e.shipmentId(), e.orderId(), e.carrier(), e.trackingNumber()));
-        shipping(
+        publish(
+                Context.SHIPPING,
                 ShipmentDeliveredEvent.class,
                 "shipment-delivered",
                 e -> new ShippingEventsV1.Delivered(e.shipmentId(), e.orderId()));
-        shipping(
+        publish(
+                Context.SHIPPING,
                 ShipmentFailedEvent.class,
                 "shipment-failed",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
-        shipping(
+        publish(
+                Context.SHIPPING,
                 ShipmentCancelledEvent.class,
                 "shipment-cancelled",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
@@ -220,20 +257,26 @@ public final class IntegrationEvents {
         return types;
     }
 
-    private static <E extends OrderEvent> void order(Class<E> event, String name, Function<E, Object> data) {
-        map(event, Topics.ORDERS, "order." + name, OrderEvent::orderId, data);
+    /** The contexts that publish an order's events, each on a topic of its own. */
+    private enum Context {
+        ORDER("order", Topics.ORDERS),
+        INVENTORY("inventory", Topics.INVENTORY),
+        PAYMENT("payment", Topics.PAYMENTS),
+        SHIPPING("shipping", Topics.SHIPPING);
+
+        private final String name;
+        private final String topic;
+
+        Context(String name, String topic) {
+            this.name = name;
+            this.topic = topic;
+        }
     }
 
-    private static <E extends OrderEvent> void inventory(Class<E> event, String name, Function<E, Object> data) {
-        map(event, Topics.INVENTORY, "inventory." + name, OrderEvent::orderId, data);
-    }
-
-    private static <E extends OrderEvent> void payment(Class<E> event, String name, Function<E, Object> data) {
-        map(event, Topics.PAYMENTS, "payment." + name, OrderEvent::orderId, data);
-    }
-
-    private static <E extends OrderEvent> void shipping(Class<E> event, String name, Function<E, Object> data) {
-        map(event, Topics.SHIPPING, "shipping." + name, OrderEvent::orderId, data);
+    /** An event of an order, published on its context's topic with the order id as its key. */
+    private static <E extends OrderEvent> void publish(
+            Context context, Class<E> event, String name, Function<E, Object> data) {
+        map(event, context.topic, context.name + "." + name, OrderEvent::orderId, data);
     }
 
     private static <E> void map(

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -51,7 +53,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             properties.put("spring.datasource.url", databaseUrl);
         } else if (!environment.containsProperty("spring.datasource.url")) {
             int port = portOrFree(settings.postgresPort());
-            postgres = CompletableFuture.supplyAsync(() -> startPostgres(dataDir.resolve("postgres"), port));
+            Path directory = dataDir.resolve("postgres");
+            postgres = CompletableFuture.supplyAsync(() -> started(
+                    "PostgreSQL",
+                    directory,
+                    () -> EmbeddedPostgres.start(directory, port),
+                    server -> "port " + server.port()));
         }
 
         CompletableFuture<EmbeddedKafka> kafka = CompletableFuture.completedFuture(null);
@@ -61,7 +68,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         } else if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
             int port = portOrFree(settings.kafkaPort());
             int controllerPort = freePort();
-            kafka = CompletableFuture.supplyAsync(() -> startKafka(dataDir.resolve("kafka"), port, controllerPort));
+            Path directory = dataDir.resolve("kafka");
+            kafka = CompletableFuture.supplyAsync(() -> started(
+                    "Kafka broker",
+                    directory,
+                    () -> EmbeddedKafka.start(directory, port, controllerPort),
+                    EmbeddedKafka::bootstrapServers));
         }
 
         CompletableFuture<EmbeddedMongo> mongo = CompletableFuture.completedFuture(null);
@@ -70,7 +82,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             properties.put("spring.mongodb.uri", mongoUri);
         } else if (!environment.containsProperty("spring.mongodb.uri")) {
             int port = portOrFree(settings.mongoPort());
-            mongo = CompletableFuture.supplyAsync(() -> startMongo(dataDir.resolve("mongo"), port));
+            Path directory = dataDir.resolve("mongo");
+            mongo = CompletableFuture.supplyAsync(() -> started(
+                    "MongoDB wire server",
+                    directory,
+                    () -> EmbeddedMongo.start(directory, port),
+                    EmbeddedMongo::connectionString));
         }
 
         try {
@@ -115,48 +132,20 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startPostgres(Path directory, int port) {
-        long start = System.nanoTime();
+    /** Starts one part, and logs where it listens, how long it took and where it keeps its data. */
+    private static <T> T started(String part, Path directory, Callable<T> start, Function<T, String> where) {
+        long begin = System.nanoTime();
         try {
-            var postgres = EmbeddedPostgres.start(directory, port);
+            T started = start.call();
             log.info(
-                    "Embedded PostgreSQL on port {} ({} ms), data in {}",
-                    postgres.port(),
-                    elapsedMillis(start),
+                    "Embedded {} on {} ({} ms), data in {}",
+                    part,
+                    where.apply(started),
+                    elapsedMillis(begin),
                     directory);
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static EmbeddedKafka startKafka(Path directory, int port, int controllerPort) {
-        long start = System.nanoTime();
-        try {
-            var kafka = EmbeddedKafka.start(directory, port, controllerPort);
-            log.info(
-                    "Embedded Kafka broker on {} ({} ms), log in {}",
-                    kafka.bootstrapServers(),
-                    elapsedMillis(start),
-                    directory);
-            return kafka;
+            return started;
         } catch (Exception e) {
-            throw new IllegalStateException("Kafka broker did not start", e);
-        }
-    }
-
-    private static EmbeddedMongo startMongo(Path directory, int port) {
-        long start = System.nanoTime();
-        try {
-            var mongo = EmbeddedMongo.start(directory, port);
-            log.info(
-                    "Embedded MongoDB wire server on {} ({} ms), data in {}",
-                    mongo.connectionString(),
-                    elapsedMillis(start),
-                    directory);
-            return mongo;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("The embedded " + part + " did not start", e);
         }
     }
 
