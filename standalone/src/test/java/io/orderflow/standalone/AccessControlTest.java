@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.web.method.HandlerMethod;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the wrong role, and on another customer's order. A new endpoint fails {@link #matrixCoversEveryEndpoint()} until
  * it has its row here.
  */
+@ResourceLock(TestPlatform.SHARED)
 class AccessControlTest {
 
     enum Access {

@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** Accounts through the API: sign-up rules, sign-in, tokens, sign-out, lock-out, and what an admin manages. */
+@ResourceLock(TestPlatform.SHARED)
 class AccountTest {
 
     private static TestPlatform platform;

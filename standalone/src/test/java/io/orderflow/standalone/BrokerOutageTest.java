@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * event store is the outbox: every integration event of every order still arrives, in store order per order and
  * topic, and a duplicate (a send retried after the outage) carries the same id as its original.
  */
+@ResourceLock(OwnedInfrastructure.LOCK)
 class BrokerOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(6);

@@ -11,12 +11,14 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Carrier reports arriving on {@code orderflow.carrier-updates.v1}: applied to the parcel once per event id, and a
  * message that cannot be read or applied parked on the dead-letter topic with the reason while the consumer goes on.
  * Orders to postal code 77777 get no simulated carrier reports, so the test speaks for the carrier.
  */
+@ResourceLock(TestPlatform.SHARED)
 class CarrierUpdatesTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(30);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * back), parks them in Axon's dead-letter queue, and keeps projecting every other order; once the document is
  * repaired, an operator's retry applies the parked events in order.
  */
+@ResourceLock(TestPlatform.SHARED)
 class DeadLetterTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(30);

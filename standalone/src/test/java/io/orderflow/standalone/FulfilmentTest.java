@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * (compensations in order), the stock levels, and what the payment provider did. Expiry is the saga fixture's
  * ({@code whenTimeElapses}) and {@link OrderSliceTest}'s, whose deadline outlives a restart.
  */
+@ResourceLock(TestPlatform.SHARED)
 class FulfilmentTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(30);

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /** An operator republishes a time range of history to the replay topic and watches it finish. */
+@ResourceLock(TestPlatform.SHARED)
 class HistoryExportTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(60);

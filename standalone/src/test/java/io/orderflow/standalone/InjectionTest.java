@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hostile values in every filter, path parameter and free-text field: MongoDB operators, SQL and JSON quoting, and
  * very long strings. Each is refused with 400 or answered with nothing; none reaches a 500 or shows the inside.
  */
+@ResourceLock(TestPlatform.SHARED)
 class InjectionTest {
 
     enum Outcome {

@@ -20,12 +20,14 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every topic read by a plain {@link org.apache.kafka.clients.consumer.KafkaConsumer}, as another team would:
  * orders through every path, and every integration event of them on its context's topic, a CloudEvent that its
  * JSON Schema accepts, in the order the event store holds them.
  */
+@ResourceLock(TestPlatform.SHARED)
 class KafkaContractTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(60);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * back-off, so once MongoDB is back every order shows its end and nothing is parked in the dead-letter queue. The
  * platform runs on {@link OwnedInfrastructure}, whose MongoDB the test can stop.
  */
+@ResourceLock(OwnedInfrastructure.LOCK)
 class MongoOutageTest {
 
     private static final int ORDERS = 5;

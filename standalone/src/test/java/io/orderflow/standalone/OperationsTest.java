@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /** What an operator and an integrating developer rely on: health, metrics, correlation ids, the API document. */
+@ResourceLock(TestPlatform.SHARED)
 class OperationsTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(30);

@@ -15,8 +15,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Many customers at once for the last units: the stock decides, exactly, and never goes below zero. */
+@ResourceLock(TestPlatform.SHARED)
 class OversellTest {
 
     private static final int STOCK = 50;

@@ -18,6 +18,9 @@ import org.h2.mvstore.MVStore;
  */
 final class OwnedInfrastructure {
 
+    /** Held by every test class on this platform: they stop and start its parts, one class at a time. */
+    static final String LOCK = "owned-infrastructure";
+
     private static OwnedInfrastructure shared;
 
     private final Path workDir;

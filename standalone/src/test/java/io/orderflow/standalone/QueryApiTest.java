@@ -20,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** The reading side of the HTTP contract: read-your-writes, pages with filters, the timeline and live updates. */
+@ResourceLock(TestPlatform.SHARED)
 class QueryApiTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(30);

@@ -7,12 +7,14 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Readiness follows the infrastructure: down (503) while MongoDB or Kafka is away, up again once it is back. The
  * platform runs on {@link OwnedInfrastructure}, whose MongoDB and Kafka broker the test can stop.
  */
+@ResourceLock(OwnedInfrastructure.LOCK)
 class ReadinessTest {
 
     /** Long enough for a processor that an earlier outage left behind to catch up. */

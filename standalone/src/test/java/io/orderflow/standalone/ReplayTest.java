@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * A few hundred orders through every path, then every projection rebuilt from the event store while the platform
  * runs: the rebuilt read models are identical to the ones built live, document for document.
  */
+@ResourceLock(TestPlatform.SHARED)
 class ReplayTest {
 
     private static final List<String> COLLECTIONS =

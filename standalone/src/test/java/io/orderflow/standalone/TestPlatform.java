@@ -34,6 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TestPlatform implements AutoCloseable {
 
+    /**
+     * Held by every test class on the {@link #shared()} platform: they run one after another, each free to assume
+     * nothing else is placing orders there, while classes on platforms of their own run beside them.
+     */
+    static final String SHARED = "shared-platform";
+
     static final String WEBHOOK_SECRET = "whsec_orderflow_test";
     static final Set<String> TERMINAL = Set.of("DELIVERED", "REJECTED", "CANCELLED", "EXPIRED");
     /** Parcels to this postal code get no simulated carrier reports: a test reports for the carrier, on Kafka. */
