@@ -136,8 +136,8 @@ public final class Benchmark {
             throws Exception {
         String jar = option("jar", "standalone/target/orderflow-standalone.jar");
         PlatformFigures figures;
-        try (var platform = PlatformProcess.launch(http, jar, settings, results.resolve(label + ".log"));
-                var firehose = platform.firehose()) {
+        try (var platform = PlatformProcess.launch(http, jar, settings, results.resolve(label + ".log"))) {
+            Firehose firehose = platform.firehose();
             long headBefore = platform.head();
             var sampler = ProcessSampler.start(platform.pid(), Duration.ofSeconds(1));
             var loadOptions = new HashMap<>(options);
@@ -153,9 +153,12 @@ public final class Benchmark {
             long settled = System.nanoTime() + SETTLING.toNanos();
             while (System.nanoTime() < settled
                     && !load.accepted().keySet().stream().allMatch(firehose::hasEnded)) {
+                firehose.checkStillWatching();
                 TimeUnit.MILLISECONDS.sleep(500);
             }
             ProcessSampler.Usage usage = sampler.stop();
+            // closed before the replay, which would otherwise push every rebuilt order to it
+            firehose.close();
             OrderOutcomes orders = OrderOutcomes.of(load.accepted(), firehose, loadStart, loadEnd, WARM_UP_SECONDS);
             double stored = Percentiles.oneDecimal((platform.head() - headBefore) / ((loadEnd - loadStart) / 1e9));
             Double replay = withReplay ? platform.replayOrderProjection() : null;

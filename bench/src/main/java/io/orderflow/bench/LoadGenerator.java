@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * after. Orders start at a fixed rate (open loop): a platform that slows down does not slow the arrivals, and when
  * every connection is busy the order is counted as not sent rather than queued.
  * <pre>
- * java -cp bench/target/orderflow-bench.jar -Dloader.main=io.orderflow.bench.LoadGenerator \
- *   org.springframework.boot.loader.launch.PropertiesLauncher --url http://localhost:8080 --rate 20 --duration 60s \
- *   --concurrency 16 --customers 20 --products PROD-001:3,PROD-002:1 --declines 0.1 --cancellations 0.05 [--seed 42]
+ * java -Dloader.path=bench/target/orderflow-bench.jar -Dloader.main=io.orderflow.bench.LoadGenerator \
+ *   -cp standalone/target/orderflow-standalone.jar org.springframework.boot.loader.launch.PropertiesLauncher \
+ *   --url http://localhost:8080 --rate 20 --duration 60s --concurrency 16 --customers 20 \
+ *   --products PROD-001:3,PROD-002:1 --declines 0.1 --cancellations 0.05 [--seed 42]
  * </pre>
  */
 public final class LoadGenerator {

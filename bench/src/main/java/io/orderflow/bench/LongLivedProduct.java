@@ -7,6 +7,7 @@ import io.orderflow.api.inventory.ReleaseStockCommand;
 import io.orderflow.api.inventory.ReserveStockCommand;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
+import io.orderflow.command.config.AggregateProperties;
 import io.orderflow.command.inventory.Product;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public final class LongLivedProduct {
     private static final String PRODUCT = "PROD-LONG-LIVED";
     private static final String DATABASE = "orderflow_long_lived_product";
     /** The platform's default ({@code orderflow.aggregates.snapshot-threshold}). */
-    private static final int SNAPSHOT_THRESHOLD = 100;
+    private static final int SNAPSHOT_THRESHOLD = Integer.parseInt(AggregateProperties.DEFAULT_SNAPSHOT_THRESHOLD);
 
     /**
      * Commands per second on the product, by the way it was loaded.
@@ -118,7 +119,7 @@ public final class LongLivedProduct {
         int stock = 1_000_000;
         var batch = new ArrayList<DomainEventMessage<?>>();
         batch.add(event(0, new ProductCreatedEvent(PRODUCT, "Long-lived product", Money.of("10.00", "USD"), stock)));
-        for (long sequence = 1; sequence < historyEvents; sequence += 2) {
+        for (long sequence = 1; sequence + 1 < historyEvents; sequence += 2) {
             String order = "order-" + sequence;
             batch.add(event(sequence, new StockReservedEvent(PRODUCT, order, 1, stock - 1, 1)));
             stock--;
@@ -168,7 +169,7 @@ public final class LongLivedProduct {
                 commands.sendAndWait(new ReleaseStockCommand(PRODUCT, order));
                 done += 2;
             }
-            return Math.round(done / ((System.nanoTime() - start) / 1e9) * 10) / 10.0;
+            return Percentiles.oneDecimal(done / ((System.nanoTime() - start) / 1e9));
         } finally {
             axon.shutdown();
         }

@@ -54,6 +54,17 @@ final class PlatformProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of("java", "-jar", jar));
         command.addAll(settings);
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // the caller's own OrderFlow and Spring settings (an external database, another admin) must not reach the
+        // platform under test: the baselines create and drop tables and databases on its infrastructure
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("ORDERFLOW_")
+                        || name.startsWith("SPRING_")
+                        || name.equals("DATABASE_URL")
+                        || name.equals("KAFKA_BOOTSTRAP_SERVERS")
+                        || name.equals("MONGODB_URI")
+                        || name.equals("SERVER_PORT")
+                        || name.startsWith("STRIPE_"));
         builder.environment()
                 .putAll(Map.of(
                         "ORDERFLOW_DATA_DIR",
@@ -122,6 +133,8 @@ final class PlatformProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            // with it, the embedded PostgreSQL servers it started, before their data directory goes
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         // the run's event store, read models and broker log are of no use after it

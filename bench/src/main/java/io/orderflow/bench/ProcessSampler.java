@@ -79,10 +79,10 @@ final class ProcessSampler implements AutoCloseable {
                     maxResidentKiB = Math.max(maxResidentKiB, Long.parseLong(line.replaceAll("\\D", "")));
                 }
             }
-            // the fields after the command name, which may hold spaces: utime and stime are the 12th and 13th
-            String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat"))
-                    .split("\\) ")[1]
-                    .split(" ");
+            // the fields after the command name, which may hold spaces and parentheses: utime and stime are the 12th
+            // and 13th
+            String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
             long now = System.nanoTime();
             if (firstTicks < 0) {

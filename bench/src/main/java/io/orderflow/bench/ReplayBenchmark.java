@@ -38,8 +38,9 @@ import org.axonframework.queryhandling.QueryGateway;
  * Measures projection replay over a store of at least 100,000 events: fills the event store of a fresh standalone
  * platform with complete order histories (10 events an order, through the real event store), lets the projections
  * catch up live, then replays one projection alone and all of them together, and prints the rates. Run it with
- * {@code java -cp bench/target/orderflow-bench.jar -Dloader.main=io.orderflow.bench.ReplayBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [orders, 10000 by default]}.
+ * {@code java -Dloader.path=bench/target/orderflow-bench.jar -Dloader.main=io.orderflow.bench.ReplayBenchmark
+ * -cp standalone/target/orderflow-standalone.jar org.springframework.boot.loader.launch.PropertiesLauncher [orders,
+ * 10000 by default]}.
  */
 public final class ReplayBenchmark {
 

@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 class LoadGeneratorTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(60);
-    private static final Set<String> ENDS = Set.of("DELIVERED", "REJECTED", "CANCELLED", "EXPIRED");
     private static final String ADMIN_PASSWORD = "load generator operator";
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -47,6 +46,7 @@ class LoadGeneratorTest {
                 "--server.port=0",
                 "--orderflow.security.admin.password=" + ADMIN_PASSWORD,
                 "--orderflow.carrier.simulated.dispatch-delay=0s",
+                "--orderflow.gateway.read-model-wait=10s",
                 "--orderflow.carrier.simulated.delivery-delay=0s");
         url = "http://localhost:" + platform.context().getEnvironment().getRequiredProperty("local.server.port");
     }
@@ -108,7 +108,8 @@ class LoadGeneratorTest {
                     .until(
                             () -> order(admin, orderId),
                             found -> found != null
-                                    && ENDS.contains(found.get("status").asString()));
+                                    && Firehose.ENDS.contains(
+                                            found.get("status").asString()));
             customers.add(order.get("customerId").asString());
             if (order.get("reason").asString("").startsWith("payment declined")) {
                 declined++;

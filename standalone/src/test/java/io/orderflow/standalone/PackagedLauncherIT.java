@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PackagedLauncherIT {
 
     private static final int ORDERS = 100;
-    private static final Set<String> TERMINAL = Set.of("DELIVERED", "REJECTED", "CANCELLED", "EXPIRED");
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -112,7 +110,7 @@ class PackagedLauncherIT {
                 .hasSize(2);
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> accepted.stream().allMatch(orderId -> TERMINAL.contains(status(orderId))));
+                .until(() -> accepted.stream().allMatch(orderId -> TestPlatform.TERMINAL.contains(status(orderId))));
         var byStatus = new TreeMap<String, Integer>();
         accepted.forEach(orderId -> byStatus.merge(status(orderId), 1, Integer::sum));
         try (var db = DriverManager.getConnection(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.orderflow.api.order.OrderStatus;
 import io.orderflow.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +18,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +44,10 @@ final class TestPlatform implements AutoCloseable {
     static final String SHARED = "shared-platform";
 
     static final String WEBHOOK_SECRET = "whsec_orderflow_test";
-    static final Set<String> TERMINAL = Set.of("DELIVERED", "REJECTED", "CANCELLED", "EXPIRED");
+    static final Set<String> TERMINAL = Arrays.stream(OrderStatus.values())
+            .filter(OrderStatus::isTerminal)
+            .map(OrderStatus::name)
+            .collect(Collectors.toUnmodifiableSet());
     /** Parcels to this postal code get no simulated carrier reports: a test reports for the carrier, on Kafka. */
     static final String CARRIER_REPORTS_ON_KAFKA = "77777";
 
@@ -103,6 +109,8 @@ final class TestPlatform implements AutoCloseable {
                 "--orderflow.security.admin.password=" + ADMIN_PASSWORD,
                 // sign-in tests speak for several client addresses through X-Forwarded-For
                 "--server.forward-headers-strategy=framework",
+                // three platforms share two cores while the suite runs: give the read model time before a 202
+                "--orderflow.gateway.read-model-wait=10s",
                 "--orderflow.security.sign-in.account-slow-after=" + ACCOUNT_SLOW_AFTER,
                 "--orderflow.security.sign-in.account-lock-after=" + ACCOUNT_LOCK_AFTER,
                 "--orderflow.security.sign-in.address-slow-after=" + ADDRESS_SLOW_AFTER,

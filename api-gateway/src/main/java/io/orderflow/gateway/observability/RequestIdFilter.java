@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every request has a correlation id: the caller's {@code X-Request-Id} when it is a sane one, otherwise a new
  * one. It is answered in the same header, is in every log line of the request ({@code requestId} in the MDC), and
  * goes into the metadata of the command the request sends, from where Axon carries it to every event, saga step and
- * Kafka message that follows.
+ * Kafka message that follows. A failure nothing else answered is logged here, where the id is still known, and
+ * answered by the error page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,6 +29,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     /** The key in the MDC and in Axon's message metadata. */
     public static final String KEY = "requestId";
+
+    private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -40,6 +45,13 @@ public class RequestIdFilter extends OncePerRequestFilter {
         MDC.put(KEY, requestId);
         try {
             chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException failure) {
+            if (response.isCommitted()) {
+                throw failure;
+            }
+            // logged here, with the request's id; the client gets the error page's problem body, which says nothing
+            log.error("{} {} failed", request.getMethod(), request.getRequestURI(), failure);
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         } finally {
             MDC.remove(KEY);
         }

@@ -53,6 +53,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Places orders, cancels them, and reads them back: one at a time, as pages, as a timeline, or live. */
 @RestController
@@ -118,7 +119,7 @@ class OrderController {
                             readModel.initialResult().flux().filter(Optional::isPresent),
                             readModel.updates().map(Optional::of))
                     .next()
-                    .timeout(properties.readModelWait(), reactor.core.publisher.Mono.just(Optional.empty()))
+                    .timeout(properties.readModelWait(), Mono.just(Optional.empty()))
                     .blockOptional()
                     .flatMap(Function.identity());
             return projected
@@ -171,7 +172,14 @@ class OrderController {
             @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
             Caller caller) {
         SubscriptionQueryResult<Optional<OrderView>, OrderView> result = subscribe(orderId);
-        Optional<OrderView> now = result.initialResult().block(properties.queryTimeout());
+        Optional<OrderView> now;
+        try {
+            // a TimeoutException when the read model does not answer in time: 503, like every other query
+            now = result.initialResult().timeout(properties.queryTimeout()).block();
+        } catch (RuntimeException failed) {
+            result.close();
+            throw failed;
+        }
         if (now == null || now.isEmpty() || !caller.reaches(now.get().customerId())) {
             result.close();
             throw new NotFoundException("There is no order " + orderId);

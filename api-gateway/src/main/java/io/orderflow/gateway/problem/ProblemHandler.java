@@ -38,9 +38,9 @@ import tools.jackson.core.exc.StreamReadException;
  * Turns every failure into an RFC 9457 problem body. The gateway's own exceptions are Spring {@code ErrorResponse}s
  * that carry their body; the domain's refusals ({@link DomainException}) and Axon's are mapped here, found by
  * Spring's routing in the cause of the {@code CompletionException} or {@code CommandExecutionException} that carries
- * them. Validation problems name each offending field in {@code errors}. Anything else is left to the container's
- * error page ({@link ErrorProblemController}), logged with its stack trace and answered 500 with a body that says
- * nothing more: no library's message, class name or stack trace is ever part of a body.
+ * them. Validation problems name each offending field in {@code errors}. Anything else is logged with the request's
+ * id by {@code RequestIdFilter} and answered 500 by the error page ({@link ErrorProblemController}) with a body that
+ * says nothing more: no exception's message, class name or stack trace is ever part of a body.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {

@@ -17,4 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("orderflow.aggregates")
 public record AggregateProperties(
         @DefaultValue("true") boolean cache,
-        @DefaultValue("100") int snapshotThreshold) {}
+
+        @DefaultValue(AggregateProperties.DEFAULT_SNAPSHOT_THRESHOLD)
+        int snapshotThreshold) {
+
+    /** Events read to load a product before it is snapshotted, unless set otherwise. */
+    public static final String DEFAULT_SNAPSHOT_THRESHOLD = "100";
+}

@@ -92,6 +92,7 @@ public class Order {
             case CREATED -> apply(new OrderAwaitingPaymentEvent(orderId));
             case AWAITING_PAYMENT, PAID, SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED ->
                 repeatedOrOvertaken();
+            default -> throw unknownStatus();
         }
     }
 
@@ -102,6 +103,7 @@ public class Order {
             case CREATED ->
                 throw refused("cannot be paid before its stock is reserved; retry the RESERVATION step first");
             case PAID, SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
+            default -> throw unknownStatus();
         }
     }
 
@@ -113,6 +115,7 @@ public class Order {
                         orderId, command.shipmentId(), command.carrier(), command.trackingNumber()));
             case CREATED, AWAITING_PAYMENT -> throw refused("cannot ship before it is paid");
             case SHIPPED, DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
+            default -> throw unknownStatus();
         }
     }
 
@@ -122,6 +125,7 @@ public class Order {
             case SHIPPED -> apply(new OrderDeliveredEvent(orderId));
             case CREATED, AWAITING_PAYMENT, PAID -> throw refused("cannot be delivered before it ships");
             case DELIVERED, CANCELLING, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
+            default -> throw unknownStatus();
         }
     }
 
@@ -143,6 +147,7 @@ public class Order {
             case CANCELLING -> repeatedOrOvertaken();
             case DELIVERED -> throw refused("can no longer be cancelled; return the parcel instead");
             case REJECTED, CANCELLED, EXPIRED -> throw refused("has ended; there is nothing left to cancel");
+            default -> throw unknownStatus();
         }
     }
 
@@ -153,6 +158,7 @@ public class Order {
                 apply(new OrderStepRetryRequestedEvent(orderId, command.step(), command.requestedBy()));
             case CANCELLING -> throw refused("is being cancelled; there is no step left to retry");
             case DELIVERED, REJECTED, CANCELLED, EXPIRED -> throw refused("has ended; there is no step left to retry");
+            default -> throw unknownStatus();
         }
     }
 
@@ -163,6 +169,7 @@ public class Order {
             case CREATED, AWAITING_PAYMENT, PAID, SHIPPED, CANCELLING ->
                 apply(new OrderRejectedEvent(orderId, command.reason()));
             case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
+            default -> throw unknownStatus();
         }
     }
 
@@ -173,6 +180,7 @@ public class Order {
             case CREATED, AWAITING_PAYMENT, PAID, SHIPPED, CANCELLING ->
                 apply(new OrderCancelledEvent(orderId, command.reason()));
             case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
+            default -> throw unknownStatus();
         }
     }
 
@@ -184,11 +192,18 @@ public class Order {
                 apply(new OrderExpiredEvent(orderId, "not paid by " + expiresAt));
             case PAID, SHIPPED -> throw refused("is paid and cannot expire");
             case DELIVERED, REJECTED, CANCELLED, EXPIRED -> repeatedOrOvertaken();
+            default -> throw unknownStatus();
         }
     }
 
     private OrderCancellationRequestedEvent cancellationRequested(RequestOrderCancellationCommand command) {
         return new OrderCancellationRequestedEvent(orderId, command.reason(), command.requestedBy());
+    }
+
+    /** Every switch names every status; this answers one added to {@link OrderStatus} but not to the switches. */
+    private IllegalStateException unknownStatus() {
+        return new IllegalStateException(
+                "Order " + orderId + " is in status " + status + ", which this aggregate" + " does not know yet");
     }
 
     /** A refusal of the order in its present status, with what stands in the way. */
