@@ -45,6 +45,8 @@ public final class LoadGenerator {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Settings settings;
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+    private volatile long sendingStartedAt;
+    private volatile long sendingEndedAt;
 
     /** When each accepted order's POST was sent and answered (System.nanoTime), by order id. */
     public record Accepted(long sentAt, long answeredAt) {}
@@ -152,6 +154,16 @@ public final class LoadGenerator {
         return accepted;
     }
 
+    /** When the first order was due (System.nanoTime), once the customers were signed up. */
+    public long sendingStartedAt() {
+        return sendingStartedAt;
+    }
+
+    /** When the last order was sent (System.nanoTime), before the last answers came. */
+    public long sendingEndedAt() {
+        return sendingEndedAt;
+    }
+
     /** Runs the load and answers its figures. */
     public Figures run() throws Exception {
         var random = settings.seed() != null ? new Random(settings.seed()) : new Random();
@@ -173,6 +185,7 @@ public final class LoadGenerator {
         int notSent = 0;
         long interval = Math.round(1_000_000_000 / settings.rate());
         long start = System.nanoTime();
+        sendingStartedAt = start;
         long end = start + settings.duration().toNanos();
         long sent = 0;
         int declinedCards = 0;
@@ -204,7 +217,8 @@ public final class LoadGenerator {
             });
         }
         // the rate offered: orders sent over the time they were sent in, not counting the wait for the last answers
-        double seconds = (Math.max(end, System.nanoTime()) - start) / 1e9;
+        sendingEndedAt = Math.max(end, System.nanoTime());
+        double seconds = (sendingEndedAt - start) / 1e9;
         workers.shutdown();
         workers.awaitTermination(2, TimeUnit.MINUTES);
         var byStatus = new TreeMap<String, Integer>();

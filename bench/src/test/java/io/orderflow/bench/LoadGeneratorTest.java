@@ -98,6 +98,11 @@ class LoadGeneratorTest {
                 .isPositive()
                 .isLessThanOrEqualTo(figures.acceptMillis().max());
         assertThat(load.accepted()).hasSize(24);
+        // the load's own time, which the benchmark counts throughput over: every order was sent within it
+        assertThat(load.sendingEndedAt() - load.sendingStartedAt()).isGreaterThanOrEqualTo(3_000_000_000L);
+        assertThat(load.accepted().values())
+                .allSatisfy(
+                        order -> assertThat(order.sentAt()).isBetween(load.sendingStartedAt(), load.sendingEndedAt()));
 
         String admin = adminToken();
         var customers = new HashSet<String>();
