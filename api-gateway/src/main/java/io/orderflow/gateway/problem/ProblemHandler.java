@@ -3,7 +3,6 @@ package io.orderflow.gateway.problem;
 import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.common.DomainException;
 import io.orderflow.api.common.InvalidCommandException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +72,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(
+                .body(Problems.of(
                         HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is nothing at this address"));
     }
 
@@ -110,24 +109,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A command the domain finds wrong in itself: its message names what is wrong. */
     @ExceptionHandler(InvalidCommandException.class)
     ProblemDetail invalidCommand(InvalidCommandException ex) {
-        return problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request", ex.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request", ex.getMessage());
     }
 
     /** A command the domain refuses as things stand (an order that has ended, a replay already running). */
     @ExceptionHandler(CommandRefusedException.class)
     ProblemDetail refused(CommandRefusedException ex) {
-        return problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", ex.getMessage());
     }
 
     /** Orders are the only aggregates a request names; another customer's order is answered the same way. */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail noSuchOrder() {
-        return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is no such order");
+        return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is no such order");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange() {
-        return problem(
+        return Problems.of(
                 HttpStatus.CONFLICT,
                 Problems.CONFLICT,
                 "Conflict",
@@ -136,7 +135,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TimeoutException.class)
     ProblemDetail timedOut() {
-        return problem(
+        return Problems.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 Problems.UNAVAILABLE,
                 "Temporarily unavailable",
@@ -145,10 +144,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {
         return ResponseEntity.badRequest().body(Problems.invalid(problems));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        return Problems.of(status, type, title, detail);
     }
 
     private static FieldProblem toProblem(FieldError error) {
