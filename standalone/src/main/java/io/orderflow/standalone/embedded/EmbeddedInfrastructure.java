@@ -153,7 +153,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         return pinned != null && pinned > 0 ? pinned : freePort();
     }
 
-    private static int freePort() {
+    /** A loopback port free at this moment; the embedded parts and their tests take one each. */
+    static int freePort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClients;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bson.Document;
@@ -24,7 +22,7 @@ class EmbeddedMongoTest {
     @Test
     void aJournaledWriteIsOnDiskWithEveryWriteBeforeIt() throws Exception {
         Path crashed = directory.resolve("crashed");
-        try (var mongo = EmbeddedMongo.start(directory.resolve("live"), freePort());
+        try (var mongo = EmbeddedMongo.start(directory.resolve("live"), EmbeddedInfrastructure.freePort());
                 var client = MongoClients.create(mongo.connectionString())) {
             var orders = client.getDatabase("orderflow").getCollection("orders");
             for (int i = 0; i < 50; i++) {
@@ -38,18 +36,12 @@ class EmbeddedMongoTest {
             Files.copy(directory.resolve("live").resolve("orderflow.mv"), crashed.resolve("orderflow.mv"));
         }
 
-        try (var mongo = EmbeddedMongo.start(crashed, freePort());
+        try (var mongo = EmbeddedMongo.start(crashed, EmbeddedInfrastructure.freePort());
                 var client = MongoClients.create(mongo.connectionString())) {
             var database = client.getDatabase("orderflow");
             assertThat(database.getCollection("orders").countDocuments()).isEqualTo(50);
             assertThat(database.getCollection("projection_checkpoints").countDocuments())
                     .isEqualTo(1);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

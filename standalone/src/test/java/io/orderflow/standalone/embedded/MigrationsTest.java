@@ -3,9 +3,6 @@ package io.orderflow.standalone.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,7 @@ class MigrationsTest {
 
     @Test
     void anInstallationFromBeforeTheRenameKeepsTheInventoryProjectionsPositionAndDeadLetters() throws IOException {
-        try (var postgres = EmbeddedPostgres.start(dataDir, freePort())) {
+        try (var postgres = EmbeddedPostgres.start(dataDir, EmbeddedInfrastructure.freePort())) {
             var dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), "postgres", "");
             var jdbc = new JdbcTemplate(dataSource);
             migrate(dataSource, "5");
@@ -51,13 +48,5 @@ class MigrationsTest {
                 .target(version)
                 .load()
                 .migrate();
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
