@@ -3,11 +3,15 @@ package io.orderflow.command.config;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.stripe.StripeClient;
+import io.orderflow.command.order.Order;
+import io.orderflow.command.order.OrderCancellations;
 import io.orderflow.command.order.OrderPolicy;
 import io.orderflow.command.payment.PaymentGateway;
+import io.orderflow.command.payment.simulated.SimulatedCustomerAuthentication;
 import io.orderflow.command.payment.simulated.SimulatedPaymentGateway;
 import io.orderflow.command.payment.stripe.StripePaymentGateway;
 import io.orderflow.command.shipping.Carrier;
+import io.orderflow.command.shipping.Shipment;
 import io.orderflow.command.shipping.simulated.SimulatedCarrier;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierProperties;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
@@ -20,6 +24,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,8 +81,21 @@ public class CommandSideConfiguration {
 
     @Bean
     @ConditionalOnExpression("!(" + STRIPE_CONFIGURED + ")")
-    PaymentGateway simulatedPaymentGateway(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    SimulatedPaymentGateway simulatedPaymentGateway(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         return new SimulatedPaymentGateway(jdbc, transactionManager);
+    }
+
+    @Bean
+    @ConditionalOnExpression("!(" + STRIPE_CONFIGURED + ")")
+    SimulatedCustomerAuthentication simulatedCustomerAuthentication(
+            SimulatedPaymentGateway provider, CommandGateway commands) {
+        return new SimulatedCustomerAuthentication(provider, commands);
+    }
+
+    @Bean
+    OrderCancellations orderCancellations(
+            @Lazy Repository<Order> orderRepository, @Lazy Repository<Shipment> shipmentRepository, Carrier carrier) {
+        return new OrderCancellations(orderRepository, shipmentRepository, carrier);
     }
 
     @Bean

@@ -129,12 +129,18 @@ public class Order {
         }
     }
 
-    @CommandHandler
-    void handle(RequestOrderCancellationCommand command) {
+    /**
+     * Records a customer's or an operator's request to call the order off, when its status allows it; {@link
+     * OrderCancellations} settles it with the parcel first.
+     *
+     * @return the order is paid, so its parcel may be booked already
+     */
+    boolean requestCancellation(RequestOrderCancellationCommand command) {
         if (!command.operator() && !placement.customerId().equals(command.requestedBy())) {
             // the same answer as for an order that does not exist, so that order ids tell a stranger nothing
             throw new AggregateNotFoundException(orderId, "There is no order " + orderId);
         }
+        OrderStatus before = status;
         switch (status) {
             case CREATED, AWAITING_PAYMENT, PAID -> apply(cancellationRequested(command));
             case SHIPPED -> {
@@ -149,6 +155,7 @@ public class Order {
             case REJECTED, CANCELLED, EXPIRED -> throw refused("has ended; there is nothing left to cancel");
             default -> throw unknownStatus();
         }
+        return before == OrderStatus.PAID;
     }
 
     @CommandHandler

@@ -30,6 +30,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * command retried after a crash meets the provider's record of the first attempt rather than a second charge. A
  * declined card is an event; a provider outage during authorization is an event the saga may retry on; an outage
  * during a later step fails the command so that the step is retried.
+ *
+ * <p>A payment that needs the customer's authentication (3-D Secure) waits in {@code ACTION_REQUIRED} for the
+ * provider's report of the outcome ({@link RecordPaymentOutcomeCommand}).
  */
 @Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class Payment {
@@ -100,50 +103,98 @@ public class Payment {
 
     @CommandHandler
     void handle(ReversePaymentCommand command, PaymentGateway gateway) {
-        if (status == PaymentStatus.AUTHORIZED || status == PaymentStatus.ACTION_REQUIRED) {
-            try {
-                gateway.voidAuthorization(providerPaymentId, idempotencyKey(paymentId, "void"));
-                apply(new PaymentVoidedEvent(paymentId, orderId, command.reason()));
-            } catch (PaymentRefusedException e) {
-                // the provider holds nothing for it any more (the authorization lapsed): the outcome is the same
-                apply(new PaymentVoidedEvent(paymentId, orderId, command.reason() + "; provider: " + e.getMessage()));
+        switch (status) {
+            case AUTHORIZED, ACTION_REQUIRED, CAPTURE_FAILED -> {
+                try {
+                    gateway.voidAuthorization(providerPaymentId, idempotencyKey(paymentId, "void"));
+                    apply(new PaymentVoidedEvent(paymentId, orderId, command.reason()));
+                } catch (PaymentRefusedException e) {
+                    // the provider holds nothing for it any more (the authorization lapsed): the outcome is the same
+                    apply(new PaymentVoidedEvent(
+                            paymentId, orderId, command.reason() + "; provider: " + e.getMessage()));
+                }
             }
-        } else if (status == PaymentStatus.CAPTURED) {
-            String refundId = gateway.refund(providerPaymentId, amount, idempotencyKey(paymentId, "refund"));
-            apply(new PaymentRefundedEvent(paymentId, orderId, amount, refundId, command.reason()));
+            case CAPTURED -> {
+                String refundId = gateway.refund(providerPaymentId, amount, idempotencyKey(paymentId, "refund"));
+                apply(new PaymentRefundedEvent(paymentId, orderId, amount, refundId, command.reason()));
+            }
+            case AUTHORIZATION_FAILED, DECLINED, VOIDED, REFUNDED -> {
+                // nothing is held or taken at the provider
+            }
         }
     }
 
-    /** Applies what the provider reported on its own (a webhook), when it is news to this payment. */
+    /**
+     * Applies what the provider reported on its own (a verified webhook), when it is news to this payment, and
+     * answers whether it was. Outcomes may arrive in any order: one the payment has moved past changes nothing, and
+     * money the provider reports held or taken for a payment that was declined here is given back at once. The
+     * provider is told first, so that one which only simulates a provider takes the state its webhook reports.
+     */
     @CommandHandler
-    void handle(RecordPaymentOutcomeCommand command) {
+    boolean handle(RecordPaymentOutcomeCommand command, PaymentGateway gateway) {
+        String intent = providerPaymentId != null ? providerPaymentId : command.providerPaymentId();
+        gateway.reported(intent, command.outcome());
         boolean undecided = status == PaymentStatus.ACTION_REQUIRED || status == PaymentStatus.AUTHORIZATION_FAILED;
         switch (command.outcome()) {
             case AUTHORIZED -> {
                 if (undecided) {
                     apply(new PaymentAuthorizedEvent(paymentId, orderId, amount, command.providerPaymentId()));
+                    return true;
+                }
+                if (status == PaymentStatus.DECLINED) {
+                    return giveBack(() -> {
+                        gateway.voidAuthorization(intent, idempotencyKey(paymentId, "void"));
+                        apply(new PaymentVoidedEvent(
+                                paymentId, orderId, "authorized at the provider after it was declined; released"));
+                    });
+                }
+            }
+            case CAPTURED -> {
+                if (undecided) {
+                    apply(new PaymentAuthorizedEvent(paymentId, orderId, amount, command.providerPaymentId()));
+                }
+                if (undecided || status == PaymentStatus.AUTHORIZED) {
+                    apply(new PaymentCapturedEvent(paymentId, orderId, amount));
+                    return true;
+                }
+                if (status == PaymentStatus.DECLINED) {
+                    return giveBack(() -> apply(new PaymentRefundedEvent(
+                            paymentId,
+                            orderId,
+                            amount,
+                            gateway.refund(intent, amount, idempotencyKey(paymentId, "refund")),
+                            "captured at the provider after it was declined; refunded")));
                 }
             }
             case DECLINED -> {
                 if (undecided) {
                     apply(new PaymentDeclinedEvent(paymentId, orderId, command.declineCode(), command.reason()));
-                }
-            }
-            case CAPTURED -> {
-                if (status == PaymentStatus.AUTHORIZED) {
-                    apply(new PaymentCapturedEvent(paymentId, orderId, amount));
+                    return true;
                 }
             }
             case VOIDED -> {
-                if (status == PaymentStatus.AUTHORIZED || status == PaymentStatus.ACTION_REQUIRED) {
+                if (undecided || status == PaymentStatus.AUTHORIZED || status == PaymentStatus.CAPTURE_FAILED) {
                     apply(new PaymentVoidedEvent(paymentId, orderId, "cancelled at the provider"));
+                    return true;
                 }
             }
             case REFUNDED -> {
                 if (status == PaymentStatus.CAPTURED) {
                     apply(new PaymentRefundedEvent(paymentId, orderId, amount, null, "refunded at the provider"));
+                    return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /** Gives back money the provider reports for a declined payment; false when the provider holds none any more. */
+    private static boolean giveBack(Runnable release) {
+        try {
+            release.run();
+            return true;
+        } catch (PaymentRefusedException nothingHeld) {
+            return false;
         }
     }
 

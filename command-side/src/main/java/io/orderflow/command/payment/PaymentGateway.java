@@ -1,6 +1,7 @@
 package io.orderflow.command.payment;
 
 import io.orderflow.api.common.Money;
+import io.orderflow.api.payment.PaymentOutcome;
 
 /**
  * The payment provider, as the {@link Payment} aggregate needs it. Every call carries an idempotency key derived from
@@ -19,6 +20,12 @@ public interface PaymentGateway {
 
     /** @return the provider's id of the refund */
     String refund(String providerPaymentId, Money amount, String idempotencyKey);
+
+    /**
+     * The provider reported this outcome for the intent on its own, in a verified webhook. A real provider is in
+     * that state already; one that only simulates a provider takes it, as the provider's word.
+     */
+    default void reported(String providerPaymentId, PaymentOutcome outcome) {}
 
     record AuthorizationRequest(
             String paymentId, String orderId, Money amount, String paymentMethod, String idempotencyKey) {}

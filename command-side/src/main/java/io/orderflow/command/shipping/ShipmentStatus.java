@@ -7,5 +7,8 @@ enum ShipmentStatus {
     DISPATCHED,
     DELIVERED,
     FAILED,
-    CANCELLED
+    CANCELLED,
+    RETURN_REQUESTED,
+    RETURNED,
+    RETURN_REFUSED
 }

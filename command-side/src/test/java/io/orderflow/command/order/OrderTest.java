@@ -7,6 +7,7 @@ import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.order.CancelOrderCommand;
+import io.orderflow.api.order.DerivedIds;
 import io.orderflow.api.order.ExpireOrderCommand;
 import io.orderflow.api.order.FulfilmentStep;
 import io.orderflow.api.order.MarkOrderAwaitingPaymentCommand;
@@ -31,12 +32,23 @@ import io.orderflow.api.order.RejectOrderCommand;
 import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.RetryOrderStepCommand;
 import io.orderflow.api.order.ShippingAddress;
+import io.orderflow.api.shipping.ShipmentCancelledEvent;
+import io.orderflow.api.shipping.ShipmentCreatedEvent;
+import io.orderflow.api.shipping.ShipmentDispatchedEvent;
+import io.orderflow.command.shipping.ScriptedCarrier;
+import io.orderflow.command.shipping.Shipment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
@@ -53,12 +65,37 @@ class OrderTest {
             new OrderLine("PROD-001", "Wireless Headphones", 2, Money.of("79.99", "USD"));
     private static final OrderLine HUB = new OrderLine("PROD-003", "USB-C Hub", 1, Money.of("34.99", "USD"));
 
+    private static final String SHIPMENT = DerivedIds.shipmentOf("order-1");
+
     private FixtureConfiguration<Order> fixture;
+    private final ScriptedCarrier carrier = new ScriptedCarrier();
+    /** The order's parcel, in an event store of its own: cancellations settle with it. */
+    private final EventStore shipmentEvents = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(new OrderPolicy(PAYMENT_TIMEOUT, Clock.fixed(NOW, ZoneOffset.UTC)));
+        Repository<Shipment> shipments = EventSourcingRepository.builder(Shipment.class)
+                .eventStore(shipmentEvents)
+                .build();
+        fixture.registerAnnotatedCommandHandler(new OrderCancellations(fixture.getRepository(), shipments, carrier));
+    }
+
+    private void parcel(Object... events) {
+        for (int i = 0; i < events.length; i++) {
+            shipmentEvents.publish(new GenericDomainEventMessage<>("Shipment", SHIPMENT, i, events[i]));
+        }
+    }
+
+    private List<Object> parcelStory() {
+        return shipmentEvents
+                .readEvents(SHIPMENT)
+                .asStream()
+                .map(event -> (Object) event.getPayload())
+                .toList();
     }
 
     private static PlaceOrderCommand place(List<OrderLine> lines) {
@@ -221,6 +258,8 @@ class OrderTest {
     private static final OrderShippedEvent SHIPPED = new OrderShippedEvent("order-1", "ship-1", "Carrier", "TRACK-1");
     private static final OrderCancellationRequestedEvent CANCELLING =
             new OrderCancellationRequestedEvent("order-1", "cancelled by the customer", "customer-1");
+    private static final ShipmentCreatedEvent PARCEL_BOOKED =
+            new ShipmentCreatedEvent(SHIPMENT, "order-1", "Carrier", "TRACK-1", ADDRESS);
     private static final RequestOrderCancellationCommand CUSTOMER_CANCELS =
             new RequestOrderCancellationCommand("order-1", "cancelled by the customer", "customer-1", false, false);
 
@@ -285,6 +324,48 @@ class OrderTest {
     @Test
     void customerCancelsAfterPaymentBeforeDispatch() {
         fixture.given(placed(), AWAITING, PAID).when(CUSTOMER_CANCELS).expectEvents(CANCELLING);
+    }
+
+    @Test
+    void cancellationCallsOffTheParcelTheCarrierHasNotPickedUp() {
+        parcel(PARCEL_BOOKED);
+        fixture.given(placed(), AWAITING, PAID).when(CUSTOMER_CANCELS).expectEvents(CANCELLING);
+        assertThat(parcelStory())
+                .containsExactly(
+                        PARCEL_BOOKED, new ShipmentCancelledEvent(SHIPMENT, "order-1", "cancelled by the customer"));
+        assertThat(carrier.calls).containsExactly("cancel TRACK-1");
+    }
+
+    @Test
+    void cancellationIsRefusedOnceTheCarrierHasTheParcel() {
+        parcel(PARCEL_BOOKED, new ShipmentDispatchedEvent(SHIPMENT, "order-1", "Carrier", "TRACK-1"));
+        fixture.given(placed(), AWAITING, PAID)
+                .when(CUSTOMER_CANCELS)
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(Matchers.containsString("the carrier picked its parcel up"))
+                .expectNoEvents();
+        assertThat(parcelStory()).hasSize(2);
+        assertThat(carrier.calls).isEmpty();
+    }
+
+    @Test
+    void strangersCancellationLeavesTheParcelAlone() {
+        parcel(PARCEL_BOOKED);
+        fixture.given(placed(), AWAITING, PAID)
+                .when(new RequestOrderCancellationCommand(
+                        "order-1", "cancelled by the customer", "customer-2", false, false))
+                .expectException(AggregateNotFoundException.class);
+        assertThat(parcelStory()).containsExactly(PARCEL_BOOKED);
+        assertThat(carrier.calls).isEmpty();
+    }
+
+    @Test
+    void forcedCompensationLeavesTheParcelToTheSaga() {
+        parcel(PARCEL_BOOKED, new ShipmentDispatchedEvent(SHIPMENT, "order-1", "Carrier", "TRACK-1"));
+        fixture.given(placed(), AWAITING, PAID)
+                .when(new RequestOrderCancellationCommand("order-1", "fraud check", "operator", true, true))
+                .expectEvents(new OrderCancellationRequestedEvent("order-1", "fraud check", "operator"));
+        assertThat(parcelStory()).hasSize(2);
     }
 
     @Test

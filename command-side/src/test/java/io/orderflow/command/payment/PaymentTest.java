@@ -237,4 +237,77 @@ class PaymentTest {
                 .when(new RecordPaymentOutcomeCommand("pay-1", "pi_1", PaymentOutcome.VOIDED, null, null))
                 .expectEvents(new PaymentVoidedEvent("pay-1", "order-1", "cancelled at the provider"));
     }
+
+    private static final PaymentActionRequiredEvent WAITS_FOR_THE_CUSTOMER =
+            new PaymentActionRequiredEvent("pay-1", "order-1", TOTAL, "pi_1");
+
+    private static RecordPaymentOutcomeCommand reported(PaymentOutcome outcome) {
+        return new RecordPaymentOutcomeCommand("pay-1", "pi_1", outcome, null, null);
+    }
+
+    @Test
+    void webhookAnswersWhetherItChangedThePaymentAndTellsTheProvider() {
+        fixture.given(WAITS_FOR_THE_CUSTOMER)
+                .when(reported(PaymentOutcome.AUTHORIZED))
+                .expectEvents(AUTHORIZED)
+                .expectResultMessagePayload(true);
+        assertThat(gateway.calls).containsExactly("reported pi_1 AUTHORIZED");
+        fixture.given(WAITS_FOR_THE_CUSTOMER, AUTHORIZED)
+                .when(reported(PaymentOutcome.AUTHORIZED))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void captureReportedBeforeTheAuthorizationRecordsBothAndTheLateAuthorizationChangesNothing() {
+        fixture.given(WAITS_FOR_THE_CUSTOMER)
+                .when(reported(PaymentOutcome.CAPTURED))
+                .expectEvents(AUTHORIZED, CAPTURED)
+                .expectResultMessagePayload(true);
+        fixture.given(WAITS_FOR_THE_CUSTOMER, AUTHORIZED, CAPTURED)
+                .when(reported(PaymentOutcome.AUTHORIZED))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void failureReportedAfterTheAuthorizationIsAnOlderReportAndChangesNothing() {
+        fixture.given(WAITS_FOR_THE_CUSTOMER, AUTHORIZED)
+                .when(new RecordPaymentOutcomeCommand(
+                        "pay-1", "pi_1", PaymentOutcome.DECLINED, "payment_intent_authentication_failure", "failed"))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void authorizationReportedAfterTheCancellationChangesNothing() {
+        PaymentVoidedEvent cancelled = new PaymentVoidedEvent("pay-1", "order-1", "cancelled at the provider");
+        fixture.given(WAITS_FOR_THE_CUSTOMER)
+                .when(reported(PaymentOutcome.VOIDED))
+                .expectEvents(cancelled);
+        fixture.given(WAITS_FOR_THE_CUSTOMER, cancelled)
+                .when(reported(PaymentOutcome.AUTHORIZED))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void moneyHeldAfterADeclineIsReleasedAtOnce() {
+        PaymentDeclinedEvent declined = new PaymentDeclinedEvent(
+                "pay-1", "order-1", "payment_intent_authentication_failure", "The customer did not authenticate.");
+        fixture.given(WAITS_FOR_THE_CUSTOMER, declined)
+                .when(reported(PaymentOutcome.AUTHORIZED))
+                .expectEvents(new PaymentVoidedEvent(
+                        "pay-1", "order-1", "authorized at the provider after it was declined; released"))
+                .expectResultMessagePayload(true);
+        assertThat(gateway.calls).containsExactly("reported pi_1 AUTHORIZED", "void pi_1 pay-1:void");
+    }
+
+    @Test
+    void captureRefusedLeavesAnAuthorizationThatReversalVoids() {
+        fixture.given(AUTHORIZED, new PaymentCaptureFailedEvent("pay-1", "order-1", "authorization expired"))
+                .when(new ReversePaymentCommand("pay-1", "payment could not be captured"))
+                .expectEvents(new PaymentVoidedEvent("pay-1", "order-1", "payment could not be captured"));
+        assertThat(gateway.calls).containsExactly("void pi_1 pay-1:void");
+    }
 }

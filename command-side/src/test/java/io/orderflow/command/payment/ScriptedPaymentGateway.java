@@ -1,6 +1,7 @@
 package io.orderflow.command.payment;
 
 import io.orderflow.api.common.Money;
+import io.orderflow.api.payment.PaymentOutcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,11 @@ class ScriptedPaymentGateway implements PaymentGateway {
         calls.add("refund " + providerPaymentId + " " + idempotencyKey);
         failIfScripted();
         return "re_1";
+    }
+
+    @Override
+    public void reported(String providerPaymentId, PaymentOutcome outcome) {
+        calls.add("reported " + providerPaymentId + " " + outcome);
     }
 
     private void failIfScripted() {

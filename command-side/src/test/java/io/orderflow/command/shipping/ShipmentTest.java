@@ -6,10 +6,13 @@ import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.api.shipping.CancelShipmentCommand;
+import io.orderflow.api.shipping.ConfirmShipmentReturnCommand;
 import io.orderflow.api.shipping.CreateShipmentCommand;
 import io.orderflow.api.shipping.DeliverShipmentCommand;
 import io.orderflow.api.shipping.DispatchShipmentCommand;
 import io.orderflow.api.shipping.FailShipmentCommand;
+import io.orderflow.api.shipping.ParcelCallOff;
+import io.orderflow.api.shipping.RefuseShipmentReturnCommand;
 import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
 import io.orderflow.api.shipping.ShipmentCancelledEvent;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
@@ -17,7 +20,9 @@ import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.api.shipping.ShipmentItem;
-import java.util.ArrayList;
+import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
+import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -34,6 +39,9 @@ class ShipmentTest {
             new ShipmentCreatedEvent("ship-1", "order-1", "Carrier", "TRACK-1", ADDRESS);
     private static final ShipmentDispatchedEvent DISPATCHED =
             new ShipmentDispatchedEvent("ship-1", "order-1", "Carrier", "TRACK-1");
+
+    private static final ShipmentReturnRequestedEvent RETURN_REQUESTED =
+            new ShipmentReturnRequestedEvent("ship-1", "order-1", "Carrier", ADDRESS, "payment could not be captured");
 
     private final ScriptedCarrier carrier = new ScriptedCarrier();
     private FixtureConfiguration<Shipment> fixture;
@@ -129,17 +137,83 @@ class ShipmentTest {
     }
 
     @Test
-    void parcelWithTheCarrierCannotBeCalledOffAndStaysDispatched() {
-        fixture.given(CREATED, DISPATCHED)
+    void bookingCalledOffBeforePickUpIsCancelled() {
+        fixture.given(CREATED)
                 .when(new CancelShipmentCommand("ship-1", "cancelled"))
-                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ShipmentCancelledEvent("ship-1", "order-1", "cancelled"))
+                .expectResultMessagePayload(ParcelCallOff.CANCELLED);
+        assertThat(carrier.calls).containsExactly("cancel TRACK-1");
+    }
+
+    @Test
+    void parcelWithTheCarrierIsCalledBack() {
+        fixture.given(CREATED, DISPATCHED)
+                .when(new CancelShipmentCommand("ship-1", "payment could not be captured"))
+                .expectEvents(RETURN_REQUESTED)
+                .expectResultMessagePayload(ParcelCallOff.RETURN_REQUESTED);
+        assertThat(carrier.calls).containsExactly("return TRACK-1 N1 9GU");
+    }
+
+    @Test
+    void deliveredParcelIsCalledBackToo() {
+        fixture.given(CREATED, DISPATCHED, new ShipmentDeliveredEvent("ship-1", "order-1"))
+                .when(new CancelShipmentCommand("ship-1", "payment could not be captured"))
+                .expectEvents(RETURN_REQUESTED);
+    }
+
+    @Test
+    void carrierThatCannotCallTheParcelBackSaysSo() {
+        carrier.returnAnswer = new Carrier.ReturnAnswer.Refused("no returns from this depot");
+        fixture.given(CREATED, DISPATCHED)
+                .when(new CancelShipmentCommand("ship-1", "payment could not be captured"))
+                .expectEvents(new ShipmentReturnRefusedEvent("ship-1", "order-1", "no returns from this depot"))
+                .expectResultMessagePayload(ParcelCallOff.RETURN_REFUSED);
+    }
+
+    @Test
+    void callingOffAgainChangesNothing() {
+        fixture.given(CREATED, DISPATCHED, RETURN_REQUESTED)
+                .when(new CancelShipmentCommand("ship-1", "cancelled"))
+                .expectNoEvents()
+                .expectResultMessagePayload(ParcelCallOff.NOTHING);
+        assertThat(carrier.calls).isEmpty();
+    }
+
+    @Test
+    void pickUpReportedAfterTheBookingWasCancelledIsUndone() {
+        fixture.given(CREATED, new ShipmentCancelledEvent("ship-1", "order-1", "cancelled"))
+                .when(new DispatchShipmentCommand("ship-1"))
+                .expectEvents(
+                        DISPATCHED,
+                        new ShipmentReturnRequestedEvent(
+                                "ship-1", "order-1", "Carrier", ADDRESS, "picked up after its booking was cancelled"));
+    }
+
+    @Test
+    void carrierReportsTheParcelBackOnce() {
+        fixture.given(CREATED, DISPATCHED, RETURN_REQUESTED)
+                .when(new ConfirmShipmentReturnCommand("ship-1"))
+                .expectEvents(new ShipmentReturnedEvent("ship-1", "order-1"));
+        fixture.given(CREATED, DISPATCHED, RETURN_REQUESTED, new ShipmentReturnedEvent("ship-1", "order-1"))
+                .when(new ConfirmShipmentReturnCommand("ship-1"))
                 .expectNoEvents();
     }
 
     @Test
-    void pickUpReportedForACancelledBookingChangesNothing() {
-        fixture.given(CREATED, new ShipmentCancelledEvent("ship-1", "order-1", "cancelled"))
-                .when(new DispatchShipmentCommand("ship-1"))
+    void parcelLostOnItsWayBackIsAReturnThatFailed() {
+        fixture.given(CREATED, DISPATCHED, RETURN_REQUESTED)
+                .when(new FailShipmentCommand("ship-1", "carrier reported: damaged"))
+                .expectEvents(new ShipmentReturnRefusedEvent(
+                        "ship-1", "order-1", "lost on its way back: carrier reported: damaged"));
+        fixture.given(CREATED, DISPATCHED, RETURN_REQUESTED)
+                .when(new RefuseShipmentReturnCommand("ship-1", "the customer kept it"))
+                .expectEvents(new ShipmentReturnRefusedEvent("ship-1", "order-1", "the customer kept it"));
+    }
+
+    @Test
+    void deliveryReportedWhileTheParcelIsCalledBackChangesNothing() {
+        fixture.given(CREATED, DISPATCHED, RETURN_REQUESTED)
+                .when(new DeliverShipmentCommand("ship-1"))
                 .expectNoEvents();
     }
 
@@ -148,22 +222,5 @@ class ShipmentTest {
         fixture.given(new ShipmentBookingRefusedEvent("ship-1", "order-1", "no service"))
                 .when(new DispatchShipmentCommand("ship-1"))
                 .expectException(CommandRefusedException.class);
-    }
-
-    private static final class ScriptedCarrier implements Carrier {
-
-        final List<String> calls = new ArrayList<>();
-        Booking booking = new Booking.Booked("Carrier", "TRACK-1");
-
-        @Override
-        public Booking book(BookingRequest request) {
-            calls.add("book " + request.shipmentId());
-            return booking;
-        }
-
-        @Override
-        public void cancel(String trackingNumber) {
-            calls.add("cancel " + trackingNumber);
-        }
     }
 }

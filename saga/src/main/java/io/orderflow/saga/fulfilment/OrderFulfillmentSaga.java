@@ -10,6 +10,7 @@ import io.orderflow.api.inventory.ReserveStockCommand;
 import io.orderflow.api.inventory.StockReservationRejectedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
 import io.orderflow.api.order.CancelOrderCommand;
+import io.orderflow.api.order.DerivedIds;
 import io.orderflow.api.order.ExpireOrderCommand;
 import io.orderflow.api.order.MarkOrderAwaitingPaymentCommand;
 import io.orderflow.api.order.MarkOrderDeliveredCommand;
@@ -29,23 +30,25 @@ import io.orderflow.api.payment.PaymentAuthorizedEvent;
 import io.orderflow.api.payment.PaymentCaptureFailedEvent;
 import io.orderflow.api.payment.PaymentCapturedEvent;
 import io.orderflow.api.payment.PaymentDeclinedEvent;
+import io.orderflow.api.payment.PaymentVoidedEvent;
 import io.orderflow.api.payment.ReversePaymentCommand;
 import io.orderflow.api.shipping.CancelShipmentCommand;
 import io.orderflow.api.shipping.CreateShipmentCommand;
+import io.orderflow.api.shipping.ParcelCallOff;
 import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.api.shipping.ShipmentItem;
-import java.nio.charset.StandardCharsets;
+import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
+import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -63,11 +66,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * mark it paid and book the parcel; when the carrier picks it up, capture the payment and mark the order shipped;
  * on delivery, take the reserved units out of stock, mark the order delivered, and end.
  *
- * <p>Compensation runs once a reason to stop is known (a line out of stock, a declined card, a refused or failed
- * parcel, a cancellation, the payment deadline): it calls off the parcel if not yet picked up, reverses the payment
- * (void or refund, as far as it got), releases the reserved lines, and then gives the order its final state, in that order. Outcomes still
- * under way (a reservation whose answer has not arrived) are undone when they arrive, and the order is only given
- * its final state when nothing is left pending.
+ * <p>Compensation runs once a reason to stop is known (a line out of stock, a declined card, a refused capture, a
+ * refused or failed parcel, a cancellation, the payment deadline): it calls off the parcel (the booking is cancelled
+ * before pick-up; after it, the carrier is asked to bring the parcel back), reverses the payment (void or refund, as
+ * far as it got), releases the reserved lines, and then gives the order its final state, in that order. Outcomes
+ * still under way (a reservation whose answer has not arrived, a parcel on its way back) are settled when they
+ * arrive, and the order is only given its final state, with what became of the parcel in its reason, when nothing
+ * is left pending. Money and parcel thus agree at the end: no parcel out with the money given back goes unreported.
  *
  * <p>Each step is sent and awaited inside the handling of the event that triggers it, so the step's events, the
  * saga's state and the processor's position commit together or not at all: after a crash the event is handled again
@@ -143,6 +148,10 @@ public class OrderFulfillmentSaga {
 
     /** How far the parcel has got; stored under the names it had as the saga's own fields. */
     static final class ShipmentProgress {
+        /** Asked of the carrier; the parcel may be booked before this saga sees that it is. */
+        @JsonProperty("shipmentRequested")
+        boolean requested;
+
         @JsonProperty("shipmentBooked")
         boolean booked;
 
@@ -157,6 +166,14 @@ public class OrderFulfillmentSaga {
 
         @JsonProperty("trackingNumber")
         String trackingNumber;
+
+        /** Called back from the carrier, whose report of the return the order's ending waits for. */
+        @JsonProperty("returnPending")
+        boolean returnPending;
+
+        /** What became of the parcel when it was called back, for the order's reason. */
+        @JsonProperty("returnOutcome")
+        String returnOutcome;
     }
 
     /**
@@ -178,8 +195,8 @@ public class OrderFulfillmentSaga {
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderPlacedEvent event) {
         orderId = event.orderId();
-        paymentId = derivedId("payment", orderId);
-        shipmentId = derivedId("shipment", orderId);
+        paymentId = DerivedIds.paymentOf(orderId);
+        shipmentId = DerivedIds.shipmentOf(orderId);
         total = event.total();
         paymentMethod = event.paymentMethod();
         shippingAddress = event.shippingAddress();
@@ -279,7 +296,7 @@ public class OrderFulfillmentSaga {
         shipment.carrier = event.carrier();
         shipment.trackingNumber = event.trackingNumber();
         if (ending != null) {
-            send(new CancelShipmentCommand(shipmentId, endingReason));
+            callOffParcel();
         }
     }
 
@@ -294,7 +311,13 @@ public class OrderFulfillmentSaga {
             return;
         }
         shipment.dispatched = true;
-        if (ending == null) {
+        if (ending != null) {
+            return;
+        }
+        if (payment.captured) {
+            // the provider reported the money taken before the pick-up (captured at the provider)
+            markShipped();
+        } else {
             send(new CapturePaymentCommand(paymentId));
         }
     }
@@ -307,17 +330,51 @@ public class OrderFulfillmentSaga {
         payment.captured = true;
         if (ending != null) {
             send(new ReversePaymentCommand(paymentId, endingReason));
-            return;
+        } else if (shipment.dispatched) {
+            markShipped();
         }
+    }
+
+    private void markShipped() {
         send(new MarkOrderShippedCommand(orderId, shipmentId, shipment.carrier, shipment.trackingNumber));
         if (shipment.deliveryReported) {
             completeDelivery();
         }
     }
 
+    /** The capture was refused, so the authorization is voided; a parcel already out is called back. */
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(PaymentCaptureFailedEvent event) {
-        compensate(Ending.CANCELLED, "payment could not be captured: " + event.reason());
+        compensate(
+                Ending.CANCELLED,
+                "payment could not be captured: " + event.reason() + "; the authorization was voided");
+    }
+
+    /** The provider cancelled a payment this order still counted on (a webhook): the order is undone. */
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(PaymentVoidedEvent event) {
+        if (ending == null) {
+            compensate(Ending.CANCELLED, "the payment was cancelled at the provider");
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(ShipmentReturnedEvent event) {
+        parcelSettled("the parcel came back from the carrier");
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(ShipmentReturnRefusedEvent event) {
+        parcelSettled("the carrier could not bring the parcel back (" + event.reason() + ")");
+    }
+
+    private void parcelSettled(String outcome) {
+        if (!shipment.returnPending) {
+            return;
+        }
+        shipment.returnPending = false;
+        shipment.returnOutcome = outcome;
+        finishIfNothingPending();
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -385,8 +442,8 @@ public class OrderFulfillmentSaga {
             endingReason = reason;
             cancelPaymentDeadlines();
         }
-        if (shipment.booked && !shipment.dispatched) {
-            send(new CancelShipmentCommand(shipmentId, endingReason));
+        if (shipment.requested || shipment.booked) {
+            callOffParcel();
         }
         if (payment.started) {
             send(new ReversePaymentCommand(paymentId, endingReason));
@@ -396,13 +453,27 @@ public class OrderFulfillmentSaga {
         finishIfNothingPending();
     }
 
+    /**
+     * Cancels the booking, or calls back a parcel the carrier already has; the order's ending then waits for the
+     * carrier's report of the return.
+     */
+    private void callOffParcel() {
+        ParcelCallOff callOff = commands.sendAndWait(new CancelShipmentCommand(shipmentId, endingReason));
+        if (callOff == ParcelCallOff.RETURN_REQUESTED) {
+            shipment.returnPending = true;
+        } else if (callOff == ParcelCallOff.RETURN_REFUSED) {
+            shipment.returnOutcome = "the carrier could not call the parcel back";
+        }
+    }
+
     private void finishIfNothingPending() {
-        if (ending == null || !pendingReservations.isEmpty()) {
+        if (ending == null || !pendingReservations.isEmpty() || shipment.returnPending) {
             return;
         }
+        String reason = shipment.returnOutcome == null ? endingReason : endingReason + "; " + shipment.returnOutcome;
         switch (ending) {
-            case REJECTED -> send(new RejectOrderCommand(orderId, endingReason));
-            case CANCELLED -> send(new CancelOrderCommand(orderId, endingReason));
+            case REJECTED -> send(new RejectOrderCommand(orderId, reason));
+            case CANCELLED -> send(new CancelOrderCommand(orderId, reason));
             case EXPIRED -> send(new ExpireOrderCommand(orderId));
         }
         SagaLifecycle.end();
@@ -426,6 +497,7 @@ public class OrderFulfillmentSaga {
     }
 
     private void bookShipment() {
+        shipment.requested = true;
         List<ShipmentItem> items = new ArrayList<>();
         lines.forEach((productId, quantity) -> items.add(new ShipmentItem(productId, quantity)));
         send(new CreateShipmentCommand(shipmentId, orderId, shippingAddress, items));
@@ -434,11 +506,5 @@ public class OrderFulfillmentSaga {
     /** Waits for the step, so that its events commit with this saga's state (see the class comment). */
     private void send(Object command) {
         commands.sendAndWait(command);
-    }
-
-    /** Ids of the order's payment and shipment follow from the order id, so a repeated step reaches the same one. */
-    static String derivedId(String kind, String orderId) {
-        return UUID.nameUUIDFromBytes((kind + ":" + orderId).getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 }

@@ -10,6 +10,7 @@ import io.orderflow.api.inventory.ReserveStockCommand;
 import io.orderflow.api.inventory.StockReservationRejectedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
 import io.orderflow.api.order.CancelOrderCommand;
+import io.orderflow.api.order.DerivedIds;
 import io.orderflow.api.order.ExpireOrderCommand;
 import io.orderflow.api.order.FulfilmentStep;
 import io.orderflow.api.order.MarkOrderAwaitingPaymentCommand;
@@ -30,15 +31,19 @@ import io.orderflow.api.payment.PaymentAuthorizedEvent;
 import io.orderflow.api.payment.PaymentCaptureFailedEvent;
 import io.orderflow.api.payment.PaymentCapturedEvent;
 import io.orderflow.api.payment.PaymentDeclinedEvent;
+import io.orderflow.api.payment.PaymentVoidedEvent;
 import io.orderflow.api.payment.ReversePaymentCommand;
 import io.orderflow.api.shipping.CancelShipmentCommand;
 import io.orderflow.api.shipping.CreateShipmentCommand;
+import io.orderflow.api.shipping.ParcelCallOff;
 import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.api.shipping.ShipmentItem;
+import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
+import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,8 +57,8 @@ import org.junit.jupiter.api.Test;
 class OrderFulfillmentSagaTest {
 
     private static final String ORDER = "order-1";
-    private static final String PAYMENT = OrderFulfillmentSaga.derivedId("payment", ORDER);
-    private static final String SHIPMENT = OrderFulfillmentSaga.derivedId("shipment", ORDER);
+    private static final String PAYMENT = DerivedIds.paymentOf(ORDER);
+    private static final String SHIPMENT = DerivedIds.shipmentOf(ORDER);
     private static final Money TOTAL = Money.of("194.97", "USD");
     private static final ShippingAddress ADDRESS =
             new ShippingAddress("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB");
@@ -273,6 +278,7 @@ class OrderFulfillmentSagaTest {
                 .andThenAPublished(CAPTURED)
                 .whenPublishingA(new ShipmentFailedEvent(SHIPMENT, ORDER, "lost in transit"))
                 .expectDispatchedCommands(
+                        new CancelShipmentCommand(SHIPMENT, "shipment failed: lost in transit"),
                         new ReversePaymentCommand(PAYMENT, "shipment failed: lost in transit"),
                         new ReleaseStockCommand("PROD-001", ORDER),
                         new ReleaseStockCommand("PROD-003", ORDER),
@@ -288,6 +294,7 @@ class OrderFulfillmentSagaTest {
                 .andThenAPublished(AUTHORIZED)
                 .whenPublishingA(new ShipmentBookingRefusedEvent(SHIPMENT, ORDER, "no service"))
                 .expectDispatchedCommands(
+                        new CancelShipmentCommand(SHIPMENT, "the carrier refused the parcel: no service"),
                         new ReversePaymentCommand(PAYMENT, "the carrier refused the parcel: no service"),
                         new ReleaseStockCommand("PROD-001", ORDER),
                         new ReleaseStockCommand("PROD-003", ORDER),
@@ -295,8 +302,12 @@ class OrderFulfillmentSagaTest {
                 .expectActiveSagas(0);
     }
 
+    private static final String CAPTURE_REFUSED =
+            "payment could not be captured: authorization expired; the authorization was voided";
+
     @Test
-    void captureRefusedByTheProviderCompensates() {
+    void captureRefusedAfterPickUpVoidsTheAuthorizationAndCallsTheParcelBack() {
+        calledOffParcels(ParcelCallOff.RETURN_REQUESTED);
         fixture.givenAPublished(placed)
                 .andThenAPublished(HEADPHONES_RESERVED)
                 .andThenAPublished(HUB_RESERVED)
@@ -305,10 +316,113 @@ class OrderFulfillmentSagaTest {
                 .andThenAPublished(DISPATCHED)
                 .whenPublishingA(new PaymentCaptureFailedEvent(PAYMENT, ORDER, "authorization expired"))
                 .expectDispatchedCommands(
-                        new ReversePaymentCommand(PAYMENT, "payment could not be captured: authorization expired"),
+                        new CancelShipmentCommand(SHIPMENT, CAPTURE_REFUSED),
+                        new ReversePaymentCommand(PAYMENT, CAPTURE_REFUSED),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER))
+                .expectActiveSagas(1);
+    }
+
+    /** The parcel answers a call-off as the shipment would: cancelled, or asked back of the carrier. */
+    private void calledOffParcels(ParcelCallOff callOff) {
+        fixture.setCallbackBehavior((command, metaData) -> command instanceof CancelShipmentCommand ? callOff : null);
+    }
+
+    @Test
+    void captureRefusedAfterPickUpWaitsForTheParcelToComeBack() {
+        calledOffParcels(ParcelCallOff.RETURN_REQUESTED);
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
+                .andThenAPublished(new PaymentCaptureFailedEvent(PAYMENT, ORDER, "authorization expired"))
+                .whenPublishingA(new ShipmentReturnedEvent(SHIPMENT, ORDER))
+                .expectDispatchedCommands(
+                        new CancelOrderCommand(ORDER, CAPTURE_REFUSED + "; the parcel came back from the carrier"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void captureRefusedAfterPickUpEndsWithWhatTheCarrierCouldNotDo() {
+        calledOffParcels(ParcelCallOff.RETURN_REQUESTED);
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
+                .andThenAPublished(new PaymentCaptureFailedEvent(PAYMENT, ORDER, "authorization expired"))
+                .whenPublishingA(new ShipmentReturnRefusedEvent(SHIPMENT, ORDER, "lost on its way back"))
+                .expectDispatchedCommands(new CancelOrderCommand(
+                        ORDER,
+                        CAPTURE_REFUSED + "; the carrier could not bring the parcel back (lost on its way back)"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void captureRefusedWithAParcelTheCarrierCannotCallBackEndsAtOnceAndSaysSo() {
+        fixture.setCallbackBehavior(
+                (command, metaData) -> command instanceof CancelShipmentCommand ? ParcelCallOff.RETURN_REFUSED : null);
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(DISPATCHED)
+                .whenPublishingA(new PaymentCaptureFailedEvent(PAYMENT, ORDER, "authorization expired"))
+                .expectDispatchedCommands(
+                        new CancelShipmentCommand(SHIPMENT, CAPTURE_REFUSED),
+                        new ReversePaymentCommand(PAYMENT, CAPTURE_REFUSED),
                         new ReleaseStockCommand("PROD-001", ORDER),
                         new ReleaseStockCommand("PROD-003", ORDER),
-                        new CancelOrderCommand(ORDER, "payment could not be captured: authorization expired"))
+                        new CancelOrderCommand(ORDER, CAPTURE_REFUSED + "; the carrier could not call the parcel back"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void paymentCancelledAtTheProviderUndoesTheOrder() {
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .whenPublishingA(new PaymentVoidedEvent(PAYMENT, ORDER, "cancelled at the provider"))
+                .expectDispatchedCommands(
+                        new CancelShipmentCommand(SHIPMENT, "the payment was cancelled at the provider"),
+                        new ReversePaymentCommand(PAYMENT, "the payment was cancelled at the provider"),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
+                        new CancelOrderCommand(ORDER, "the payment was cancelled at the provider"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void moneyCapturedAtTheProviderBeforePickUpShipsWithoutASecondCapture() {
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(BOOKED)
+                .andThenAPublished(CAPTURED)
+                .whenPublishingA(DISPATCHED)
+                .expectDispatchedCommands(new MarkOrderShippedCommand(ORDER, SHIPMENT, "Carrier", "TRACK-1"));
+    }
+
+    @Test
+    void cancellationBeforeTheBookingIsSeenStillCallsOffTheParcel() {
+        fixture.givenAPublished(placed)
+                .andThenAPublished(HEADPHONES_RESERVED)
+                .andThenAPublished(HUB_RESERVED)
+                .andThenAPublished(AUTHORIZED)
+                .whenPublishingA(new OrderCancellationRequestedEvent(ORDER, "cancelled by the customer", "customer-1"))
+                .expectDispatchedCommands(
+                        new CancelShipmentCommand(SHIPMENT, "cancelled by the customer"),
+                        new ReversePaymentCommand(PAYMENT, "cancelled by the customer"),
+                        new ReleaseStockCommand("PROD-001", ORDER),
+                        new ReleaseStockCommand("PROD-003", ORDER),
+                        new CancelOrderCommand(ORDER, "cancelled by the customer"))
                 .expectActiveSagas(0);
     }
 
@@ -356,6 +470,7 @@ class OrderFulfillmentSagaTest {
                 .andThenAPublished(CAPTURED)
                 .whenPublishingA(new OrderCancellationRequestedEvent(ORDER, "cancelled by an operator", "operator"))
                 .expectDispatchedCommands(
+                        new CancelShipmentCommand(SHIPMENT, "cancelled by an operator"),
                         new ReversePaymentCommand(PAYMENT, "cancelled by an operator"),
                         new ReleaseStockCommand("PROD-001", ORDER),
                         new ReleaseStockCommand("PROD-003", ORDER),

@@ -1,6 +1,7 @@
 package io.orderflow.command.payment.simulated;
 
 import io.orderflow.api.common.Money;
+import io.orderflow.api.payment.PaymentOutcome;
 import io.orderflow.command.payment.PaymentGateway;
 import io.orderflow.command.payment.PaymentRefusedException;
 import java.util.List;
@@ -22,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Test payment methods: {@code pm_card_chargeDeclined} declines ({@code generic_decline}),
  * {@code pm_card_chargeDeclinedInsufficientFunds} declines ({@code insufficient_funds}),
- * {@code pm_card_authenticationRequired} needs customer action, any other {@code pm_card_*} is authorized.
+ * {@code pm_card_authenticationRequired} needs customer action, any other {@code pm_card_*} is authorized. The
+ * customer's action is {@link #authenticate}, which the gateway offers as a test authentication page while this
+ * provider is in use; a verified webhook about an intent sets the intent's state ({@link #reported}).
  */
 public class SimulatedPaymentGateway implements PaymentGateway {
 
@@ -112,13 +115,54 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         return answer.detail();
     }
 
-    /** Marks the customer's 3-D Secure step done, as the provider does when the customer completes it. */
-    public void completeCustomerAction(String providerPaymentId) {
+    /**
+     * The customer finishes (or fails) the 3-D Secure step of the order's intent that waits for it, as on Stripe's
+     * test authentication page: a finished one can be captured, a failed one needs another payment method.
+     *
+     * @return the intent that waited, with its new status; empty when none of the order's intents waited
+     */
+    public Optional<Intent> authenticate(String orderId, boolean completed) {
+        return ownTransaction.execute(status -> jdbc
+                .query(
+                        "update simulated_payment_intent set status = ?, updated_at = now()"
+                                + " where order_id = ? and status = 'requires_action' returning id, payment_id, status",
+                        (row, i) -> new Intent(row.getString(1), row.getString(2), row.getString(3)),
+                        completed ? "requires_capture" : "requires_payment_method",
+                        orderId)
+                .stream()
+                .findFirst());
+    }
+
+    /** The order's latest intent, as the provider holds it. */
+    public Optional<Intent> intentOf(String orderId) {
+        return jdbc
+                .query(
+                        "select id, payment_id, status from simulated_payment_intent where order_id = ?"
+                                + " order by created_at desc limit 1",
+                        (row, i) -> new Intent(row.getString(1), row.getString(2), row.getString(3)),
+                        orderId)
+                .stream()
+                .findFirst();
+    }
+
+    /** A signed webhook is the provider's word: the intent takes the state it reports. */
+    @Override
+    public void reported(String providerPaymentId, PaymentOutcome outcome) {
+        String reportedStatus = switch (outcome) {
+            case AUTHORIZED -> "requires_capture";
+            case DECLINED -> "requires_payment_method";
+            case CAPTURED -> "succeeded";
+            case VOIDED -> "canceled";
+            case REFUNDED -> "refunded";
+        };
         ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "update simulated_payment_intent set status = 'requires_capture', updated_at = now()"
-                        + " where id = ? and status = 'requires_action'",
+                "update simulated_payment_intent set status = ?, updated_at = now() where id = ?",
+                reportedStatus,
                 providerPaymentId));
     }
+
+    /** A payment intent of the simulated provider. */
+    public record Intent(String id, String paymentId, String status) {}
 
     private Answer transition(String intentId, List<String> from, String to, String done) {
         List<String> current = jdbc.queryForList(

@@ -1,14 +1,19 @@
 package io.orderflow.command.shipping.simulated;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.orderflow.api.shipping.ConfirmShipmentReturnCommand;
 import io.orderflow.api.shipping.DeliverShipmentCommand;
 import io.orderflow.api.shipping.DispatchShipmentCommand;
 import io.orderflow.api.shipping.FailShipmentCommand;
+import io.orderflow.api.shipping.ShipmentCancelledEvent;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,7 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * What the simulated carrier tells the platform about its parcels, as a real carrier would by its own channel: the
- * pick-up after the dispatch delay, then the delivery (or a lost parcel) the delivery delay after the pick-up. The reports are
+ * pick-up after the dispatch delay, then the delivery (or a lost parcel) the delivery delay after the pick-up, and a
+ * called-back parcel's return the delivery delay after it was called back. The reports are
  * durable db-scheduler tasks, so a parcel's pending reports survive a restart; with no delay they are sent at once.
  */
 @ProcessingGroup(SimulatedCarrierReports.PROCESSING_GROUP)
@@ -26,6 +32,7 @@ public class SimulatedCarrierReports {
     private static final String DISPATCH = "dispatch";
     private static final String DELIVER = "deliver";
     private static final String LOSE = "lose";
+    private static final String RETURN = "return";
 
     private final CommandGateway commands;
     private final SimulatedCarrierProperties properties;
@@ -63,6 +70,27 @@ public class SimulatedCarrierReports {
         later(DISPATCH + ":" + event.shipmentId() + ":" + outcome, properties.dispatchDelay());
     }
 
+    /** A cancelled booking is not picked up, unless its pick-up is already under way. */
+    @EventHandler
+    void on(ShipmentCancelledEvent event) {
+        for (String outcome : List.of(DELIVER, LOSE)) {
+            TaskInstanceId pickUp =
+                    TaskInstanceId.of(reportTask.getName(), DISPATCH + ":" + event.shipmentId() + ":" + outcome);
+            if (scheduler.getScheduledExecution(pickUp).isPresent()) {
+                scheduler.cancel(pickUp);
+            }
+        }
+    }
+
+    /** A parcel called back comes back the delivery delay later. */
+    @EventHandler
+    void on(ShipmentReturnRequestedEvent event) {
+        if (SimulatedCarrier.NAME.equals(event.carrier())
+                && !properties.kafkaPostalCode().equals(event.address().postalCode())) {
+            later(RETURN + ":" + event.shipmentId(), properties.deliveryDelay());
+        }
+    }
+
     private void report(String data) {
         String[] parts = data.split(":");
         String shipmentId = parts[1];
@@ -78,6 +106,8 @@ public class SimulatedCarrierReports {
             }
         } else if (parts[0].equals(DELIVER)) {
             commands.sendAndWait(new DeliverShipmentCommand(shipmentId));
+        } else if (parts[0].equals(RETURN)) {
+            commands.sendAndWait(new ConfirmShipmentReturnCommand(shipmentId));
         } else {
             commands.sendAndWait(new FailShipmentCommand(shipmentId, "the parcel was lost in transit"));
         }
