@@ -3,9 +3,6 @@ package io.orderflow.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.stripe.Stripe;
-import com.stripe.net.Webhook;
-import io.orderflow.command.payment.simulated.SimulatedPaymentGateway;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -17,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every path of an order's life on the real embedded PostgreSQL, Kafka and MongoDB, driven over HTTP: delivered,
- * rejected for stock, declined, lost by the carrier, refused by the carrier, cancelled before and after payment, and
- * paid through a signed Stripe webhook. Each checks the final state, the reason, the story in the event store
- * (compensations in order), the stock levels, and what the payment provider did. Expiry is the saga fixture's
+ * rejected for stock, declined, lost by the carrier, refused by the carrier, cancelled before and after payment. Each checks the final state, the reason, the story in the event store
+ * (compensations in order), the stock levels, and what the payment provider did. 3-D Secure is {@link
+ * PaymentAuthenticationTest}'s, a parcel out when the money fails {@link MoneyAndParcelTest}'s. Expiry is the saga fixture's
  * ({@code whenTimeElapses}) and {@link OrderSliceTest}'s, whose deadline outlives a restart.
  */
 @ResourceLock(TestPlatform.SHARED)
@@ -300,67 +297,5 @@ class FulfilmentTest {
         assertThat(platform.post("/api/orders/" + UUID.randomUUID() + "/cancel", "", Map.of())
                         .statusCode())
                 .isEqualTo(404);
-    }
-
-    @Test
-    void signedStripeWebhookCompletesAPaymentThatWaitedForTheCustomer() {
-        String orderId = platform.placeOrder(
-                "[{\"productId\":\"PROD-001\",\"quantity\":1}]", "pm_card_authenticationRequired", "N1 9GU");
-        platform.awaitStatus(orderId, SETTLES, "AWAITING_PAYMENT");
-        Map<String, Object> intent = platform.jdbc()
-                .queryForMap("select id, payment_id from simulated_payment_intent where order_id = ?", orderId);
-        // the customer completes 3-D Secure at the provider, which then reports it
-        platform.context().getBean(SimulatedPaymentGateway.class).completeCustomerAction((String) intent.get("id"));
-        String event = stripeEvent(
-                "payment_intent.amount_capturable_updated",
-                (String) intent.get("id"),
-                (String) intent.get("payment_id"),
-                orderId);
-
-        HttpResponse<String> forged = platform.post(
-                "/api/webhooks/stripe", event, Map.of("Stripe-Signature", signature(event, "whsec_somebody_else")));
-        HttpResponse<String> unsigned = platform.post("/api/webhooks/stripe", event, Map.of());
-        assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(unsigned.statusCode()).isEqualTo(400);
-        assertThat(TestPlatform.read(forged.body())
-                        .get("errors")
-                        .get(0)
-                        .get("field")
-                        .asString())
-                .isEqualTo("Stripe-Signature");
-        assertThat(platform.storyOf(orderId)).doesNotContain("PaymentAuthorizedEvent");
-
-        HttpResponse<String> signed = platform.post(
-                "/api/webhooks/stripe",
-                event,
-                Map.of("Stripe-Signature", signature(event, TestPlatform.WEBHOOK_SECRET)));
-        HttpResponse<String> redelivered = platform.post(
-                "/api/webhooks/stripe",
-                event,
-                Map.of("Stripe-Signature", signature(event, TestPlatform.WEBHOOK_SECRET)));
-
-        assertThat(signed.statusCode()).isEqualTo(200);
-        assertThat(redelivered.statusCode()).isEqualTo(200);
-        platform.awaitStatus(orderId, SETTLES, "DELIVERED");
-        assertThat(platform.storyOf(orderId).stream().filter("PaymentAuthorizedEvent"::equals))
-                .hasSize(1);
-        assertThat(platform.providerOperations(orderId, "capture", "captured")).isEqualTo(1);
-    }
-
-    private static String stripeEvent(String type, String intentId, String paymentId, String orderId) {
-        return """
-                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,"type":"%s",
-                 "data":{"object":{"id":"%s","object":"payment_intent","status":"requires_capture","amount":7999,
-                 "currency":"usd","metadata":{"payment_id":"%s","order_id":"%s"}}}}""".formatted(
-                intentId, Stripe.API_VERSION, System.currentTimeMillis() / 1000, type, intentId, paymentId, orderId);
-    }
-
-    private static String signature(String payload, String secret) {
-        long timestamp = System.currentTimeMillis() / 1000;
-        try {
-            return "t=" + timestamp + ",v1=" + Webhook.Util.computeHmacSha256(secret, timestamp + "." + payload);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.orderflow.api.order.DerivedIds;
 import io.orderflow.api.order.OrderStatus;
 import io.orderflow.kafka.Topics;
 import java.io.IOException;
@@ -23,8 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +70,7 @@ final class TestPlatform implements AutoCloseable {
     static final int ADDRESS_SLOW_AFTER = 5;
     static final int ADDRESS_LOCK_AFTER = 7;
     private static TestPlatform shared;
+    private KafkaProducer<String, byte[]> carrierReports;
 
     private final Path dataDir;
     private final String[] settings;
@@ -125,13 +133,22 @@ final class TestPlatform implements AutoCloseable {
     }
 
     void restart() {
+        closeCarrierReports();
         platform.close();
         platform = launch();
     }
 
     @Override
     public void close() {
+        closeCarrierReports();
         platform.close();
+    }
+
+    private synchronized void closeCarrierReports() {
+        if (carrierReports != null) {
+            carrierReports.close(Duration.ofSeconds(5));
+            carrierReports = null;
+        }
     }
 
     ConfigurableApplicationContext context() {
@@ -275,18 +292,25 @@ final class TestPlatform implements AutoCloseable {
                 .toList();
     }
 
-    /** The parcel booked for the order, once it is booked. */
+    /** The events of one aggregate, in its own order (the event store's index makes this cheap). */
+    List<String> eventsOf(String aggregateId) {
+        return jdbc()
+                .queryForList(
+                        "select payloadtype from domainevententry where aggregateidentifier = ? order by sequencenumber",
+                        String.class,
+                        aggregateId)
+                .stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
+    }
+
+    /** The parcel booked for the order, once the order's view shows it booked. */
     String shipmentOf(String orderId) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> jdbc().queryForList(
-                                        "select aggregateidentifier from domainevententry"
-                                                + " where payloadtype = 'io.orderflow.api.shipping.ShipmentCreatedEvent'"
-                                                + " and convert_from(payload, 'UTF8')::jsonb ->> 'orderId' = ?",
-                                        String.class,
-                                        orderId),
-                        ids -> !ids.isEmpty())
-                .get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode order = order(orderId);
+            return order != null && order.hasNonNull("shipmentStatus");
+        });
+        return DerivedIds.shipmentOf(orderId);
     }
 
     /** A carrier's update ({@code shipment-dispatched}, ...) as a CloudEvent on the carrier updates topic. */
@@ -299,8 +323,28 @@ final class TestPlatform implements AutoCloseable {
                 .withDataContentType("application/json")
                 .withData(data.getBytes(StandardCharsets.UTF_8))
                 .build();
-        KafkaTopics.send(
-                property("spring.kafka.bootstrap-servers"), Topics.CARRIER_UPDATES, key, KafkaTopics.serialize(event));
+        try {
+            carrierReports()
+                    .send(new ProducerRecord<>(Topics.CARRIER_UPDATES, key, KafkaTopics.serialize(event)))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not report for the carrier", e);
+        }
+    }
+
+    /** One producer for every carrier report, so that a report leaves at once (a race needs it to). */
+    private synchronized KafkaProducer<String, byte[]> carrierReports() {
+        if (carrierReports == null) {
+            carrierReports = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            property("spring.kafka.bootstrap-servers"),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
+        }
+        return carrierReports;
     }
 
     /** How often the payment provider performed an operation for the order (authorize, capture, void, refund). */

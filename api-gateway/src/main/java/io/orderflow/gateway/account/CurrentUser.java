@@ -1,5 +1,6 @@
 package io.orderflow.gateway.account;
 
+import io.orderflow.api.common.Nullable;
 import java.time.Instant;
 import java.util.Set;
 
@@ -14,4 +15,9 @@ import java.util.Set;
  * @param tokenExpiresAt when the token stops working
  */
 public record CurrentUser(
-        String id, String email, String name, Set<String> roles, String issuer, Instant tokenExpiresAt) {}
+        String id,
+        @Nullable String email,
+        @Nullable String name,
+        Set<String> roles,
+        String issuer,
+        Instant tokenExpiresAt) {}

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -17,9 +18,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,6 +54,27 @@ class OpenApiConfiguration {
                                         .bearerFormat("JWT")
                                         .description("An access token from POST /api/auth/signin")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /**
+     * swagger-core turns {@code @Nullable} into {@code type: [..., "null"]} on plain properties but drops it on a
+     * {@code $ref} (a sibling {@code type} would be AND-ed with the referenced schema): such a property becomes
+     * {@code oneOf: [{$ref}, {type: "null"}]}.
+     */
+    @Bean
+    PropertyCustomizer nullableReferences() {
+        return (property, type) -> {
+            boolean nullable = type.getCtxAnnotations() != null
+                    && Arrays.stream(type.getCtxAnnotations())
+                            .anyMatch(annotation ->
+                                    annotation.annotationType().getSimpleName().equals("Nullable"));
+            if (nullable && property != null && property.get$ref() != null) {
+                return new JsonSchema()
+                        .oneOf(List.of(
+                                new JsonSchema().$ref(property.get$ref()), new JsonSchema().types(Set.of("null"))));
+            }
+            return property;
+        };
     }
 
     /** Marks the public operations as such, and gives every operation the problem answers it can give. */

@@ -62,12 +62,18 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
-    /** The API operations anyone may call, without a token; the Stripe webhook is verified by its signature instead. */
+    /**
+     * The API operations anyone may call, without a token; the Stripe webhook is verified by its signature instead,
+     * and the simulated provider's authentication page (present only without Stripe) is the provider's, not the
+     * shop's.
+     */
     public static final List<String> PUBLIC_OPERATIONS = List.of(
             "POST /api/auth/signup",
             "POST /api/auth/signin",
             "GET /.well-known/jwks.json",
-            "POST /api/webhooks/stripe");
+            "POST /api/webhooks/stripe",
+            "GET /simulated-provider/orders/{orderId}/authentication",
+            "POST /simulated-provider/orders/{orderId}/authentication");
 
     private static final String ADMIN = Caller.ADMIN;
     private static final String CUSTOMER = Caller.CUSTOMER;

@@ -5,6 +5,7 @@ import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
+import io.orderflow.api.common.Nullable;
 import io.orderflow.api.payment.PaymentOutcome;
 import io.orderflow.api.payment.RecordPaymentOutcomeCommand;
 import io.orderflow.gateway.problem.FieldProblem;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Payment intent outcomes reported by Stripe. The {@code Stripe-Signature} header is verified with the endpoint's
  * secret before anything is read; a missing or wrong signature is a 400 and changes nothing. Each outcome is applied
  * to the payment named in the intent's metadata, which ignores what it already knows, so Stripe's redeliveries are
- * harmless. Events about intents that are not OrderFlow's are acknowledged and ignored.
+ * harmless, and the answer says whether it changed the payment. Manual-capture outcomes may arrive in any order:
+ * {@code amount_capturable_updated} (authorized), {@code succeeded} (captured), {@code payment_failed} (declined, the
+ * customer's authentication failing included) and {@code canceled} (voided). Events about intents that are not
+ * OrderFlow's are acknowledged and ignored.
  */
 @RestController
 @EnableConfigurationProperties(StripeWebhookProperties.class)
@@ -49,8 +52,19 @@ class StripeWebhookController {
         this.properties = properties;
     }
 
+    /**
+     * What became of a webhook.
+     *
+     * @param received the Stripe event's id
+     * @param outcome  the payment outcome it reports ({@code AUTHORIZED}, {@code CAPTURED}, {@code DECLINED},
+     *                 {@code VOIDED}), or null for an event type or an intent OrderFlow does not act
+     *                 on
+     * @param changed  the payment moved on; false for a redelivery or a report the payment has already moved past
+     */
+    record Receipt(String received, @Nullable String outcome, boolean changed) {}
+
     @PostMapping(path = "/api/webhooks/stripe", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, String>> receive(
+    Receipt receive(
             @RequestBody String payload, @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
         Event event = verified(payload, signature);
         PaymentOutcome outcome = OUTCOMES.get(event.getType());
@@ -59,11 +73,11 @@ class StripeWebhookController {
                 .map(metadata -> metadata.get("payment_id"))
                 .orElse(null);
         if (outcome == null || paymentId == null) {
-            return ResponseEntity.ok(Map.of("received", event.getId(), "applied", "false"));
+            return new Receipt(event.getId(), null, false);
         }
         var error = intent.get().getLastPaymentError();
         try {
-            commands.sendAndWait(new RecordPaymentOutcomeCommand(
+            Boolean changed = commands.sendAndWait(new RecordPaymentOutcomeCommand(
                     paymentId,
                     intent.get().getId(),
                     outcome,
@@ -71,11 +85,11 @@ class StripeWebhookController {
                             ? null
                             : Optional.ofNullable(error.getDeclineCode()).orElse(error.getCode()),
                     error == null ? null : error.getMessage()));
+            return new Receipt(event.getId(), outcome.name(), Boolean.TRUE.equals(changed));
         } catch (AggregateNotFoundException unknownPayment) {
             log.warn("Stripe event {} names payment {}, which OrderFlow does not know", event.getId(), paymentId);
-            return ResponseEntity.ok(Map.of("received", event.getId(), "applied", "false"));
+            return new Receipt(event.getId(), null, false);
         }
-        return ResponseEntity.ok(Map.of("received", event.getId(), "applied", "true"));
     }
 
     private Event verified(String payload, String signature) {

@@ -1,5 +1,6 @@
 package io.orderflow.api.integration;
 
+import io.orderflow.api.common.Nullable;
 import java.time.Instant;
 
 /**
@@ -24,6 +25,6 @@ public record HistoryExportView(
         long eventsPublished,
         double progress,
         double eventsPerSecond,
-        Instant startedAt,
-        Instant finishedAt,
-        String error) {}
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable String error) {}

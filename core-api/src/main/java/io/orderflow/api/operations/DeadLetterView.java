@@ -1,5 +1,6 @@
 package io.orderflow.api.operations;
 
+import io.orderflow.api.common.Nullable;
 import java.time.Instant;
 
 /**
@@ -21,6 +22,6 @@ public record DeadLetterView(
         int events,
         String eventId,
         String eventType,
-        String cause,
+        @Nullable String cause,
         Instant enqueuedAt,
         Instant lastTouched) {}

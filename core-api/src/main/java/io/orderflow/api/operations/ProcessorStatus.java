@@ -1,5 +1,7 @@
 package io.orderflow.api.operations;
 
+import io.orderflow.api.common.Nullable;
+
 /**
  * How an event processor is doing.
  *
@@ -24,7 +26,7 @@ public record ProcessorStatus(
         long head,
         long lag,
         boolean replaying,
-        ReplayProgress replay) {
+        @Nullable ReplayProgress replay) {
 
     /**
      * @param done             events replayed so far

@@ -1,6 +1,7 @@
 package io.orderflow.api.order;
 
 import io.orderflow.api.common.Money;
+import io.orderflow.api.common.Nullable;
 import java.time.Instant;
 
 /** An order in a list. */
@@ -8,7 +9,7 @@ public record OrderSummary(
         String orderId,
         String customerId,
         OrderStatus status,
-        String reason,
+        @Nullable String reason,
         int lineCount,
         Money total,
         Instant placedAt,

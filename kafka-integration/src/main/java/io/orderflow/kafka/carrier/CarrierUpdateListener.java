@@ -5,9 +5,11 @@ import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import io.orderflow.api.shipping.ConfirmShipmentReturnCommand;
 import io.orderflow.api.shipping.DeliverShipmentCommand;
 import io.orderflow.api.shipping.DispatchShipmentCommand;
 import io.orderflow.api.shipping.FailShipmentCommand;
+import io.orderflow.api.shipping.RefuseShipmentReturnCommand;
 import io.orderflow.kafka.EventSchemas;
 import io.orderflow.kafka.Topics;
 import java.sql.Timestamp;
@@ -41,6 +43,8 @@ class CarrierUpdateListener {
     static final String DISPATCHED = "io.orderflow.carrier.shipment-dispatched.v1";
     static final String DELIVERED = "io.orderflow.carrier.shipment-delivered.v1";
     static final String FAILED = "io.orderflow.carrier.shipment-failed.v1";
+    static final String RETURNED = "io.orderflow.carrier.shipment-returned.v1";
+    static final String RETURN_FAILED = "io.orderflow.carrier.shipment-return-failed.v1";
 
     private static final Logger log = LoggerFactory.getLogger(CarrierUpdateListener.class);
     private static final Map<String, Function<JsonNode, Object>> COMMANDS = Map.of(
@@ -49,6 +53,13 @@ class CarrierUpdateListener {
             DELIVERED, data -> new DeliverShipmentCommand(data.get("shipmentId").asString()),
             FAILED,
                     data -> new FailShipmentCommand(
+                            data.get("shipmentId").asString(),
+                            "carrier reported: " + data.get("reason").asString()),
+            RETURNED,
+                    data -> new ConfirmShipmentReturnCommand(
+                            data.get("shipmentId").asString()),
+            RETURN_FAILED,
+                    data -> new RefuseShipmentReturnCommand(
                             data.get("shipmentId").asString(),
                             "carrier reported: " + data.get("reason").asString()));
 
@@ -103,7 +114,7 @@ class CarrierUpdateListener {
             CloudEvent update = format.deserialize(value);
             if (!COMMANDS.containsKey(update.getType())) {
                 throw new UnprocessableCarrierUpdateException("unknown type " + update.getType() + "; expected one of "
-                        + List.of(DISPATCHED, DELIVERED, FAILED));
+                        + List.of(DISPATCHED, DELIVERED, FAILED, RETURNED, RETURN_FAILED));
             }
             return update;
         } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException notACloudEvent) {

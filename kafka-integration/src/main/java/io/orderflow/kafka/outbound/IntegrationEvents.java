@@ -29,6 +29,9 @@ import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
+import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import io.orderflow.kafka.Topics;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -222,6 +225,21 @@ public final class IntegrationEvents {
                 Context.SHIPPING,
                 ShipmentCancelledEvent.class,
                 "shipment-cancelled",
+                e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
+        publish(
+                Context.SHIPPING,
+                ShipmentReturnRequestedEvent.class,
+                "shipment-return-requested",
+                e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
+        publish(
+                Context.SHIPPING,
+                ShipmentReturnedEvent.class,
+                "shipment-returned",
+                e -> new ShippingEventsV1.Returned(e.shipmentId(), e.orderId()));
+        publish(
+                Context.SHIPPING,
+                ShipmentReturnRefusedEvent.class,
+                "shipment-return-refused",
                 e -> new ShippingEventsV1.Reasoned(e.shipmentId(), e.orderId(), e.reason()));
     }
 

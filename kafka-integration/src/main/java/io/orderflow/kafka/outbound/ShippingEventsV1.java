@@ -10,6 +10,11 @@ public final class ShippingEventsV1 {
 
     public record Delivered(String shipmentId, String orderId) {}
 
-    /** Refused at booking, failed on the way, or cancelled before pick-up, and why. */
+    /** A called-back parcel came back. */
+    public record Returned(String shipmentId, String orderId) {}
+
+    /**
+     * Refused at booking, failed on the way, cancelled before pick-up, called back, or not brought back, and why.
+     */
     public record Reasoned(String shipmentId, String orderId, String reason) {}
 }

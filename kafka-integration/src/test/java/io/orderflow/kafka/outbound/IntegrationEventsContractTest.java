@@ -50,7 +50,9 @@ class IntegrationEventsContractTest {
     private static final Set<String> INBOUND = Set.of(
             "io.orderflow.carrier.shipment-dispatched.v1",
             "io.orderflow.carrier.shipment-delivered.v1",
-            "io.orderflow.carrier.shipment-failed.v1");
+            "io.orderflow.carrier.shipment-failed.v1",
+            "io.orderflow.carrier.shipment-returned.v1",
+            "io.orderflow.carrier.shipment-return-failed.v1");
     private static final JsonMapper json = JsonMapper.builder().build();
     private final CloudEventConverter converter = new CloudEventConverter(json);
 

@@ -17,6 +17,7 @@ import io.orderflow.api.order.OrderStatus;
 import io.orderflow.api.order.WatchOrdersQuery;
 import io.orderflow.api.payment.PaymentActionRequiredEvent;
 import io.orderflow.api.payment.PaymentAuthorizedEvent;
+import io.orderflow.api.payment.PaymentCaptureFailedEvent;
 import io.orderflow.api.payment.PaymentCapturedEvent;
 import io.orderflow.api.payment.PaymentDeclinedEvent;
 import io.orderflow.api.payment.PaymentRefundedEvent;
@@ -27,6 +28,9 @@ import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
+import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import io.orderflow.query.QuerySide;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -143,6 +147,11 @@ class OrderProjection {
     }
 
     @EventHandler
+    void on(PaymentCaptureFailedEvent event, @Timestamp Instant at) {
+        payment(event.orderId(), "CAPTURE_FAILED", at);
+    }
+
+    @EventHandler
     void on(PaymentVoidedEvent event, @Timestamp Instant at) {
         payment(event.orderId(), "VOIDED", at);
     }
@@ -186,6 +195,21 @@ class OrderProjection {
     @EventHandler
     void on(ShipmentCancelledEvent event, @Timestamp Instant at) {
         shipment(event.orderId(), "CANCELLED", at);
+    }
+
+    @EventHandler
+    void on(ShipmentReturnRequestedEvent event, @Timestamp Instant at) {
+        shipment(event.orderId(), "RETURN_REQUESTED", at);
+    }
+
+    @EventHandler
+    void on(ShipmentReturnedEvent event, @Timestamp Instant at) {
+        shipment(event.orderId(), "RETURNED", at);
+    }
+
+    @EventHandler
+    void on(ShipmentReturnRefusedEvent event, @Timestamp Instant at) {
+        shipment(event.orderId(), "RETURN_REFUSED", at);
     }
 
     private void status(String orderId, OrderStatus status, String reason, Instant at) {

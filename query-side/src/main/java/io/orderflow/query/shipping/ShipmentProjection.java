@@ -9,6 +9,9 @@ import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
+import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import io.orderflow.query.QuerySide;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -73,6 +76,21 @@ class ShipmentProjection {
     @EventHandler
     void on(ShipmentCancelledEvent event, @Timestamp Instant at) {
         change(event.shipmentId(), event.orderId(), "CANCELLED", at, new Update().set("reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(ShipmentReturnRequestedEvent event, @Timestamp Instant at) {
+        change(event.shipmentId(), event.orderId(), "RETURN_REQUESTED", at, new Update().set("reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(ShipmentReturnedEvent event, @Timestamp Instant at) {
+        change(event.shipmentId(), event.orderId(), "RETURNED", at, new Update());
+    }
+
+    @EventHandler
+    void on(ShipmentReturnRefusedEvent event, @Timestamp Instant at) {
+        change(event.shipmentId(), event.orderId(), "RETURN_REFUSED", at, new Update().set("reason", event.reason()));
     }
 
     private void change(String shipmentId, String orderId, String status, Instant at, Update update) {

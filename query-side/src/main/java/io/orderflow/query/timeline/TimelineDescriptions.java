@@ -29,6 +29,9 @@ import io.orderflow.api.shipping.ShipmentCreatedEvent;
 import io.orderflow.api.shipping.ShipmentDeliveredEvent;
 import io.orderflow.api.shipping.ShipmentDispatchedEvent;
 import io.orderflow.api.shipping.ShipmentFailedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
+import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
+import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +80,9 @@ final class TimelineDescriptions {
         on(OrderDeliveredEvent.class, 12, e -> "Order delivered");
         on(ShipmentFailedEvent.class, 10, e -> "Shipment failed: " + e.reason());
         on(ShipmentCancelledEvent.class, 14, e -> "Parcel booking called off: " + e.reason());
+        on(ShipmentReturnRequestedEvent.class, 14, e -> "Parcel called back from " + e.carrier() + ": " + e.reason());
+        on(ShipmentReturnedEvent.class, 18, e -> "Parcel returned by the carrier");
+        on(ShipmentReturnRefusedEvent.class, 18, e -> "The parcel could not be brought back: " + e.reason());
         on(PaymentVoidedEvent.class, 15, e -> "Payment authorization voided: " + e.reason());
         on(PaymentRefundedEvent.class, 15, e -> "Payment of " + e.amount() + " refunded: " + e.reason());
         on(

@@ -21,6 +21,7 @@ import io.orderflow.api.order.OrderLine;
 import io.orderflow.api.order.OrderPlacedEvent;
 import io.orderflow.api.order.OrderStepRetryRequestedEvent;
 import io.orderflow.api.order.RejectOrderCommand;
+import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.api.payment.AuthorizePaymentCommand;
 import io.orderflow.api.payment.CapturePaymentCommand;
@@ -91,6 +92,8 @@ public class OrderFulfillmentSaga {
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_DEADLINE = "order-payment-deadline";
     static final String PAYMENT_RETRY = "order-payment-retry";
+    /** Who asks for a cancellation that the saga's own compensation needs. */
+    static final String PLATFORM = "OrderFlow";
     /** Pauses between payment attempts while the provider cannot be reached. */
     static final Backoff PAYMENT_RETRY_BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(2));
 
@@ -461,6 +464,8 @@ public class OrderFulfillmentSaga {
         ParcelCallOff callOff = commands.sendAndWait(new CancelShipmentCommand(shipmentId, endingReason));
         if (callOff == ParcelCallOff.RETURN_REQUESTED) {
             shipment.returnPending = true;
+            // the order shows that it is being undone while it waits for the parcel (a repeat changes nothing)
+            send(new RequestOrderCancellationCommand(orderId, endingReason, PLATFORM, true, true));
         } else if (callOff == ParcelCallOff.RETURN_REFUSED) {
             shipment.returnOutcome = "the carrier could not call the parcel back";
         }

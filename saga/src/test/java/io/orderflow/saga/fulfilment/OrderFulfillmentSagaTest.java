@@ -22,6 +22,7 @@ import io.orderflow.api.order.OrderLine;
 import io.orderflow.api.order.OrderPlacedEvent;
 import io.orderflow.api.order.OrderStepRetryRequestedEvent;
 import io.orderflow.api.order.RejectOrderCommand;
+import io.orderflow.api.order.RequestOrderCancellationCommand;
 import io.orderflow.api.order.ShippingAddress;
 import io.orderflow.api.payment.AuthorizePaymentCommand;
 import io.orderflow.api.payment.CapturePaymentCommand;
@@ -317,6 +318,7 @@ class OrderFulfillmentSagaTest {
                 .whenPublishingA(new PaymentCaptureFailedEvent(PAYMENT, ORDER, "authorization expired"))
                 .expectDispatchedCommands(
                         new CancelShipmentCommand(SHIPMENT, CAPTURE_REFUSED),
+                        new RequestOrderCancellationCommand(ORDER, CAPTURE_REFUSED, "OrderFlow", true, true),
                         new ReversePaymentCommand(PAYMENT, CAPTURE_REFUSED),
                         new ReleaseStockCommand("PROD-001", ORDER),
                         new ReleaseStockCommand("PROD-003", ORDER))
