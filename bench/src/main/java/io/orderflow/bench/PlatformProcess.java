@@ -103,8 +103,9 @@ final class PlatformProcess implements AutoCloseable {
         return addresses;
     }
 
-    Firehose firehose() {
-        return Firehose.watch(http, url, adminToken);
+    /** The operators' firehose, with a token signed for it now (a long run outlives a token). */
+    Firehose firehose() throws Exception {
+        return Firehose.watch(http, url, signInAsAdmin());
     }
 
     /** The event store's head: the global index of its last event. */

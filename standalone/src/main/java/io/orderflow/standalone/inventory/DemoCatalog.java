@@ -42,8 +42,12 @@ class DemoCatalog implements ApplicationRunner {
     private final QueryGateway queries;
     private final EventStore eventStore;
 
-    DemoCatalog(CommandGateway commands, QueryGateway queries, EventStore eventStore) {
+    private final DemoCatalogProperties properties;
+
+    DemoCatalog(
+            CommandGateway commands, QueryGateway queries, EventStore eventStore, DemoCatalogProperties properties) {
         this.commands = commands;
+        this.properties = properties;
         this.queries = queries;
         this.eventStore = eventStore;
     }
@@ -53,6 +57,10 @@ class DemoCatalog implements ApplicationRunner {
         List<CreateProductCommand> missing = PRODUCTS.stream()
                 .filter(product ->
                         eventStore.lastSequenceNumberFor(product.productId()).isEmpty())
+                .map(product -> properties.initialStock() == null
+                        ? product
+                        : new CreateProductCommand(
+                                product.productId(), product.name(), product.price(), properties.initialStock()))
                 .toList();
         missing.forEach(commands::sendAndWait);
         if (!missing.isEmpty()) {
