@@ -64,6 +64,7 @@ class AccessControlTest {
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/auth/signup", Access.PUBLIC, "{}"),
             new Endpoint("POST", "/api/auth/signin", Access.PUBLIC, "{}"),
+            new Endpoint("POST", "/api/auth/refresh", Access.PUBLIC, "{}"),
             new Endpoint("POST", "/api/auth/signout", Access.SIGNED_IN, ""),
             new Endpoint("GET", "/api/auth/me", Access.SIGNED_IN, null),
             new Endpoint("GET", "/.well-known/jwks.json", Access.PUBLIC, null),
@@ -96,7 +97,10 @@ class AccessControlTest {
                     "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-02T00:00:00Z\"}"),
             new Endpoint("GET", "/api/admin/integration/exports", Access.ADMIN, null),
             new Endpoint("GET", "/api/admin/integration/exports/{exportId}", Access.ADMIN, null),
-            new Endpoint("POST", "/api/webhooks/stripe", Access.PUBLIC, "{}"));
+            new Endpoint("POST", "/api/webhooks/stripe", Access.PUBLIC, "{}"),
+            // the simulated payment provider's page, there only while no Stripe key is configured
+            new Endpoint("GET", "/simulated-provider/orders/{orderId}/authentication", Access.PUBLIC, null),
+            new Endpoint("POST", "/simulated-provider/orders/{orderId}/authentication", Access.PUBLIC, ""));
 
     private static TestPlatform platform;
     private static String orderId;

@@ -142,6 +142,58 @@ class AccountTest {
     }
 
     @Test
+    void aSessionGoesOnWithRotatingRefreshTokensUntilOneIsReusedOrItSignsOut() {
+        TestPlatform.Client customer = platform.newCustomer();
+        JsonNode signedIn = read(platform.signIn(customer.email(), PASSWORD, from("198.51.100.40"))
+                .body());
+        String first = signedIn.get("refreshToken").asString();
+        assertThat(signedIn.get("refreshExpiresIn").asLong()).isEqualTo(14 * 24 * 3600);
+
+        HttpResponse<String> refreshed = refresh(first);
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        JsonNode next = read(refreshed.body());
+        String second = next.get("refreshToken").asString();
+        TestPlatform.Client renewed = platform.withToken(next.get("accessToken").asString());
+        assertThat(renewed.get("/api/orders").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> reused = refresh(first);
+        assertThat(reused.statusCode()).isEqualTo(401);
+        assertThat(read(reused.body()).get("detail").asString()).contains("was used before");
+        assertThat(refresh(second).statusCode())
+                .as("the whole session is revoked")
+                .isEqualTo(401);
+
+        JsonNode again = read(platform.signIn(customer.email(), PASSWORD, from("198.51.100.41"))
+                .body());
+        assertThat(platform.withToken(again.get("accessToken").asString())
+                        .post("/api/auth/signout", "", Map.of())
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(refresh(again.get("refreshToken").asString()).statusCode())
+                .as("signing out ends the session")
+                .isEqualTo(401);
+        assertThat(refresh("").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessions() {
+        TestPlatform.Client customer = platform.newCustomer();
+        String refreshToken = read(platform.signIn(customer.email(), PASSWORD, from("198.51.100.42"))
+                        .body())
+                .get("refreshToken")
+                .asString();
+
+        platform.admin().post("/api/admin/users/" + customer.id() + "/disable", "", Map.of());
+        platform.admin().post("/api/admin/users/" + customer.id() + "/enable", "", Map.of());
+
+        assertThat(refresh(refreshToken).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> refresh(String refreshToken) {
+        return platform.anonymous().post("/api/auth/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}", Map.of());
+    }
+
+    @Test
     void repeatedFailuresOnAnAccountAreSlowedDownThenLockedOutEvenForTheRightPassword() throws InterruptedException {
         TestPlatform.Client account = platform.newCustomer();
         Map<String, String> address = from("198.51.100.10");

@@ -68,6 +68,23 @@ class OperationsTest {
     }
 
     @Test
+    void prometheusScrapesWithItsTokenWhichReachesNothingElse() {
+        TestPlatform.Client prometheus = platform.withToken(TestPlatform.METRICS_SCRAPE_TOKEN);
+
+        HttpResponse<String> scrape = prometheus.get("/actuator/prometheus");
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("orderflow_orders_total{");
+        assertThat(prometheus.get("/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(prometheus.get("/api/admin/projections").statusCode()).isEqualTo(401);
+        assertThat(prometheus.get("/api/orders").statusCode()).isEqualTo(401);
+        assertThat(platform.withToken(TestPlatform.METRICS_SCRAPE_TOKEN + "x")
+                        .get("/actuator/prometheus")
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void businessAndAxonMetricsMoveWhenOrdersGoThrough() {
         Map<String, Double> before = metrics();
 

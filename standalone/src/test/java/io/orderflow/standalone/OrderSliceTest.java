@@ -4,13 +4,20 @@ import static io.orderflow.standalone.TestPlatform.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.kafka.Topics;
+import io.orderflow.kafka.outbound.IntegrationEvents;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -205,8 +212,43 @@ class OrderSliceTest {
         String waitingForPayment = platform.placeOrder(
                 "[{\"productId\":\"PROD-002\",\"quantity\":1}]", "pm_card_authenticationRequired", "N1 9GU");
         platform.awaitStatus(waitingForPayment, Duration.ofSeconds(10), "AWAITING_PAYMENT");
+        String finishedExport = finishedExport();
+        InterruptedExport interrupted = exportInterruptedHalfWay();
 
         platform.restart();
+
+        JsonNode finished = read(platform.admin()
+                .get("/api/admin/integration/exports/" + finishedExport)
+                .body());
+        assertThat(finished.get("status").asString())
+                .as("a finished export is still listed")
+                .isEqualTo("COMPLETED");
+        assertThat(finished.get("restarts").asInt()).isZero();
+        JsonNode resumed = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> read(platform.admin()
+                                .get("/api/admin/integration/exports/" + interrupted.exportId())
+                                .body()),
+                        export -> export.get("status").asString().equals("COMPLETED"));
+        assertThat(resumed.get("restarts").asInt()).isEqualTo(1);
+        assertThat(resumed.get("eventsScanned").asLong())
+                .isEqualTo(resumed.get("eventsTotal").asLong());
+        assertThat(resumed.get("eventsPublished").asLong()).isGreaterThan(interrupted.published());
+        List<String> replayed = KafkaTopics.readUntil(
+                        platform.property("spring.kafka.bootstrap-servers"),
+                        List.of(Topics.ORDERS_REPLAY),
+                        record -> true,
+                        records -> records.stream()
+                                .map(record -> KafkaTopics.cloudEvent(record).getId())
+                                .collect(Collectors.toSet())
+                                .containsAll(interrupted.stillToPublish()),
+                        Duration.ofSeconds(60))
+                .stream()
+                .map(record -> KafkaTopics.cloudEvent(record).getId())
+                .toList();
+        assertThat(replayed)
+                .as("the integration events after where it stopped")
+                .containsAll(interrupted.stillToPublish());
 
         JsonNode order = platform.awaitStatus(
                 placedOrderId, Duration.ofSeconds(30), "CREATED", "AWAITING_PAYMENT", "PAID", "SHIPPED", "DELIVERED");
@@ -231,6 +273,64 @@ class OrderSliceTest {
                         .asString())
                 .as("the payment deadline outlives the restart")
                 .startsWith("not paid by");
+    }
+
+    /** An export run to its end, of an hour before the platform began (so it publishes nothing the other needs). */
+    private static String finishedExport() {
+        var started = platform.admin()
+                .post(
+                        "/api/admin/integration/export",
+                        "{\"from\":\"" + Instant.now().minusSeconds(7200) + "\",\"to\":\""
+                                + Instant.now().minusSeconds(3600) + "\"}",
+                        Map.of());
+        String exportId = read(started.body()).get("exportId").asString();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> read(platform.admin()
+                                .get("/api/admin/integration/exports/" + exportId)
+                                .body())
+                        .get("status")
+                        .asString()
+                        .equals("COMPLETED"));
+        return exportId;
+    }
+
+    /**
+     * An export as the platform leaves it when it stops half-way through: {@code RUNNING}, with the position of its
+     * last acknowledged batch. What it must still publish: the integration events after that position.
+     */
+    private record InterruptedExport(String exportId, long published, List<String> stillToPublish) {}
+
+    private static InterruptedExport exportInterruptedHalfWay() {
+        var jdbc = platform.jdbc();
+        long first = jdbc.queryForObject("select min(globalindex) - 1 from domainevententry", Long.class);
+        long head = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
+        long resumeAfter = first + (head - first) / 2;
+        String exportId = UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into history_export (export_id, range_from, range_to, requested_by, status, first_position,"
+                        + " resume_after, events_total, events_scanned, events_published, requested_at, started_at)"
+                        + " values (?, ?, ?, 'operator', 'RUNNING', ?, ?, ?, ?, 7, now(), now())",
+                exportId,
+                Timestamp.from(Instant.now().minusSeconds(3600)),
+                Timestamp.from(Instant.now().plusSeconds(3600)),
+                first,
+                resumeAfter,
+                head - first,
+                resumeAfter - first);
+        Set<String> published =
+                IntegrationEvents.published().stream().map(Class::getName).collect(Collectors.toSet());
+        List<String> stillToPublish = jdbc
+                .query(
+                        "select eventidentifier, payloadtype from domainevententry where globalindex > ?"
+                                + " and globalindex <= ? order by globalindex",
+                        (row, n) -> published.contains(row.getString(2)) ? row.getString(1) : null,
+                        resumeAfter,
+                        head)
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
+        assertThat(stillToPublish).isNotEmpty();
+        return new InterruptedExport(exportId, 7, stillToPublish);
     }
 
     /** The number of order documents once the projection has caught up with every placed order. */

@@ -51,6 +51,9 @@ final class TestPlatform implements AutoCloseable {
     static final String SHARED = "shared-platform";
 
     static final String WEBHOOK_SECRET = "whsec_orderflow_test";
+    /** Prometheus's bearer token on the shared platform. */
+    static final String METRICS_SCRAPE_TOKEN = "scrape-token-for-the-tests-0123456789abcdef";
+
     static final Set<String> TERMINAL = Arrays.stream(OrderStatus.values())
             .filter(OrderStatus::isTerminal)
             .map(OrderStatus::name)
@@ -96,7 +99,8 @@ final class TestPlatform implements AutoCloseable {
                         Files.createTempDirectory("orderflow-shared"),
                         "--orderflow.carrier.simulated.dispatch-delay=0s",
                         "--orderflow.carrier.simulated.delivery-delay=0s",
-                        "--orderflow.stripe.webhook-secret=" + WEBHOOK_SECRET);
+                        "--orderflow.stripe.webhook-secret=" + WEBHOOK_SECRET,
+                        "--orderflow.security.metrics-scrape-token=" + METRICS_SCRAPE_TOKEN);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

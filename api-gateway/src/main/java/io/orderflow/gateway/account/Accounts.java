@@ -25,11 +25,18 @@ class Accounts {
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
     private final TokenIssuer tokens;
+    private final RefreshTokens refreshTokens;
     /** Checked against when the email has no account, so a miss costs as long as a wrong password. */
     private final String decoyHash;
 
-    Accounts(AccountStore store, PasswordEncoder passwords, SignInThrottle throttle, TokenIssuer tokens) {
+    Accounts(
+            AccountStore store,
+            PasswordEncoder passwords,
+            SignInThrottle throttle,
+            TokenIssuer tokens,
+            RefreshTokens refreshTokens) {
         this.store = store;
+        this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.throttle = throttle;
         this.tokens = tokens;
@@ -52,7 +59,7 @@ class Accounts {
     }
 
     /** A token for the account, unless the address or the account must wait after too many failures. */
-    TokenIssuer.IssuedToken signIn(String email, String password, String address) {
+    SignedIn signIn(String email, String password, String address) {
         throttle.check(email, address);
         Optional<Account> account = store.findByEmail(email);
         boolean matches =
@@ -62,8 +69,30 @@ class Accounts {
             throw new UnauthorizedException(WRONG_CREDENTIALS);
         }
         throttle.succeeded(email);
-        Account signedIn = account.get();
-        return tokens.issue(signedIn.id().toString(), signedIn.role().name(), signedIn.tokenVersion());
+        return signedIn(account.get(), refreshTokens.start(account.get()));
+    }
+
+    /** The next access token and refresh token of a session, for the account as it is now. */
+    SignedIn refresh(String refreshToken) {
+        RefreshTokens.Outcome outcome = refreshTokens.use(refreshToken);
+        if (outcome instanceof RefreshTokens.Outcome.Rotated rotated) {
+            return signedIn(rotated.account(), rotated.next());
+        }
+        throw new UnauthorizedException("The refresh token " + ((RefreshTokens.Outcome.Refused) outcome).why());
+    }
+
+    /** Ends the session the access token was issued in, if any. */
+    void endSession(String session) {
+        if (session != null) {
+            refreshTokens.end(UUID.fromString(session));
+        }
+    }
+
+    private SignedIn signedIn(Account account, RefreshTokens.Issued refresh) {
+        var access =
+                tokens.issue(account.id().toString(), account.role().name(), account.tokenVersion(), refresh.session());
+        return new SignedIn(
+                access.accessToken(), access.tokenType(), access.expiresIn(), refresh.token(), refresh.expiresIn());
     }
 
     AccountView find(String id) {
@@ -82,6 +111,7 @@ class Accounts {
         if (!parse(id).map(account -> store.changeRole(account, role)).orElse(false)) {
             throw new NotFoundException("There is no account " + id);
         }
+        refreshTokens.endAll(UUID.fromString(id), "its role changed");
         log.info("Account {} now has role {} (changed by {})", id, role, changedBy);
         return find(id);
     }
@@ -92,6 +122,9 @@ class Accounts {
         }
         if (!parse(id).map(account -> store.changeEnabled(account, enabled)).orElse(false)) {
             throw new NotFoundException("There is no account " + id);
+        }
+        if (!enabled) {
+            refreshTokens.endAll(UUID.fromString(id), "disabled");
         }
         log.info("Account {} {} by {}", id, enabled ? "enabled" : "disabled", changedBy);
         return find(id);

@@ -59,13 +59,30 @@ class AuthController {
         return ResponseEntity.created(URI.create("/api/auth/me")).body(account);
     }
 
-    /** A short-lived bearer token; a failure never says which of email and password was wrong. */
+    /**
+     * A short-lived bearer token and a refresh token that keeps the session going; a failure never says which of
+     * email and password was wrong.
+     */
     @PostMapping("/signin")
-    TokenIssuer.IssuedToken signIn(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
+    SignedIn signIn(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
         return accounts.signIn(request.email().strip(), request.password(), http.getRemoteAddr());
     }
 
-    /** Ends the token in hand at once, before it would expire. */
+    record RefreshRequest(
+            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+            String refreshToken) {}
+
+    /**
+     * The session's next access token and refresh token, for the refresh token in hand, which is then used up. A
+     * refresh token presented a second time ends its whole session (it was copied), as do signing out, disabling
+     * the account and changing its role.
+     */
+    @PostMapping("/refresh")
+    SignedIn refresh(@Valid @RequestBody RefreshRequest request) {
+        return accounts.refresh(request.refreshToken());
+    }
+
+    /** Ends the token in hand at once, before it would expire, and its session with every refresh token of it. */
     @PostMapping("/signout")
     ResponseEntity<Void> signOut(Caller caller) {
         if (!issuedHere(caller)) {
@@ -74,6 +91,7 @@ class AuthController {
                     List.of());
         }
         store.revoke(caller.token().getId(), caller.token().getExpiresAt());
+        accounts.endSession(caller.token().getClaimAsString(TokenIssuer.SESSION));
         return ResponseEntity.noContent().build();
     }
 

@@ -70,17 +70,25 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     public static final List<String> PUBLIC_OPERATIONS = List.of(
             "POST /api/auth/signup",
             "POST /api/auth/signin",
+            "POST /api/auth/refresh",
             "GET /.well-known/jwks.json",
             "POST /api/webhooks/stripe",
             "GET /simulated-provider/orders/{orderId}/authentication",
             "POST /simulated-provider/orders/{orderId}/authentication");
 
     private static final String ADMIN = Caller.ADMIN;
+    /** The role of Prometheus, holding the scrape token: metrics and nothing else. */
+    static final String METRICS = "METRICS";
+
+    static final String PROMETHEUS = "/actuator/prometheus";
     private static final String CUSTOMER = Caller.CUSTOMER;
 
     @Bean
     SecurityFilterChain api(
-            HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens, JsonMapper json)
+            HttpSecurity http,
+            AuthenticationManagerResolver<HttpServletRequest> tokens,
+            SecurityProperties properties,
+            JsonMapper json)
             throws Exception {
         var problems = new ProblemSecurityResponses(json);
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only: no cookie a forged request could ride on
@@ -100,7 +108,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                     requests.requestMatchers(
                                     HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll()
-                            // metrics tell revenue and volumes: operators only
+                            // metrics tell revenue and volumes: operators and Prometheus only
+                            .requestMatchers(HttpMethod.GET, PROMETHEUS)
+                            .hasAnyRole(ADMIN, METRICS)
                             .requestMatchers("/actuator/**")
                             .hasRole(ADMIN)
                             .requestMatchers(
@@ -119,7 +129,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                             .anyRequest()
                             .authenticated();
                 })
-                .oauth2ResourceServer(server -> server.authenticationManagerResolver(tokens)
+                .oauth2ResourceServer(server -> server.authenticationManagerResolver(
+                                ScrapeToken.acceptedOnPrometheus(tokens, properties.metricsScrapeToken()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->

@@ -13,20 +13,38 @@ import org.springframework.core.io.Resource;
  * @param issuer   the {@code iss} of the tokens this gateway signs, and the one it accepts for them
  * @param audience the {@code aud} every accepted token must carry
  * @param tokenTtl how long a signed-in token lasts
+ * @param refreshTokenTtl how long a refresh token lasts unused; each use gives a new one, so a session lasts while it
+ *     is used at least this often
  * @param keys     the RS256 key pair that signs tokens
  * @param external a second, external issuer (Keycloak, Auth0) whose tokens are accepted too
  * @param signIn   how repeated failed sign-ins are slowed down and locked out
  * @param admin    the ADMIN account seeded on first start
+ * @param metricsScrapeToken a secret bearer token that reaches {@code GET /actuator/prometheus} and nothing else, for
+ *     Prometheus ({@code authorization: credentials_file:}); none: metrics need an ADMIN token
  */
 @ConfigurationProperties("orderflow.security")
 public record SecurityProperties(
         @DefaultValue("orderflow") String issuer,
         @DefaultValue("orderflow-api") String audience,
         @DefaultValue("15m") Duration tokenTtl,
+        @DefaultValue("14d") Duration refreshTokenTtl,
         @DefaultValue Keys keys,
         @DefaultValue External external,
         @DefaultValue SignIn signIn,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        String metricsScrapeToken) {
+
+    /** The shortest scrape token accepted: 32 characters, as long as a random 192-bit secret in base64. */
+    public static final int SCRAPE_TOKEN_MIN_LENGTH = 32;
+
+    public SecurityProperties {
+        if (metricsScrapeToken != null
+                && !metricsScrapeToken.isEmpty()
+                && metricsScrapeToken.length() < SCRAPE_TOKEN_MIN_LENGTH) {
+            throw new IllegalArgumentException("orderflow.security.metrics-scrape-token must be at least "
+                    + SCRAPE_TOKEN_MIN_LENGTH + " characters (for example: openssl rand -base64 32)");
+        }
+    }
 
     /**
      * Either both PEM locations, or a directory where a key pair is generated on first start and kept.

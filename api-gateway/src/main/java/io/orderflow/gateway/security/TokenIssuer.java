@@ -22,6 +22,8 @@ public class TokenIssuer {
     public static final String ROLES = "roles";
     /** The account's token version when the token was signed; see {@code account.token_version}. */
     public static final String TOKEN_VERSION = "ver";
+    /** The session (refresh token family) the token was issued in; sign-out ends it. */
+    public static final String SESSION = "sid";
 
     private final JwtEncoder encoder;
     private final SigningKeys keys;
@@ -42,6 +44,15 @@ public class TokenIssuer {
      * @param tokenVersion the account's current token version
      */
     public IssuedToken issue(String accountId, String role, int tokenVersion) {
+        return issue(accountId, role, tokenVersion, null);
+    }
+
+    /**
+     * A token naming the account as its subject, issued in a session that refresh tokens keep going.
+     *
+     * @param session the session's id, or null for a token outside any session
+     */
+    public IssuedToken issue(String accountId, String role, int tokenVersion, UUID session) {
         Instant now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .id(UUID.randomUUID().toString())
@@ -53,6 +64,11 @@ public class TokenIssuer {
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .claim(ROLES, List.of(role))
                 .claim(TOKEN_VERSION, tokenVersion)
+                .claims(all -> {
+                    if (session != null) {
+                        all.put(SESSION, session.toString());
+                    }
+                })
                 .build();
         var header = JwsHeader.with(SignatureAlgorithm.RS256)
                 .keyId(keys.keyId())

@@ -8,7 +8,6 @@ import io.orderflow.gateway.problem.TooManyRequestsException;
 import io.orderflow.gateway.problem.UnauthorizedException;
 import io.orderflow.gateway.security.SecurityProperties;
 import io.orderflow.gateway.security.TestSecurity;
-import io.orderflow.gateway.security.TokenIssuer;
 import io.orderflow.gateway.support.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -61,7 +60,10 @@ class SignInThrottleTest {
         postgres = EmbeddedPostgres.builder().start();
         // one connection for the whole class: a new one per statement would cost more than the statement
         DataSource database = new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), true);
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V4__accounts.sql")).execute(database);
+        new ResourceDatabasePopulator(
+                        new ClassPathResource("db/migration/V4__accounts.sql"),
+                        new ClassPathResource("db/migration/V8__refresh_tokens.sql"))
+                .execute(database);
         jdbc = JdbcClient.create(database);
     }
 
@@ -261,7 +263,7 @@ class SignInThrottleTest {
 
         RuntimeException whileSlowed = signInRefusal(accounts, ALICE, PASSWORD, ADDRESS);
         clock.advance(Duration.ofSeconds(1));
-        TokenIssuer.IssuedToken signedIn = accounts.signIn(ALICE, PASSWORD, ADDRESS);
+        SignedIn signedIn = accounts.signIn(ALICE, PASSWORD, ADDRESS);
 
         assertThat(whileSlowed).isInstanceOf(TooManyRequestsException.class);
         assertThat(signedIn.accessToken()).isNotBlank();
@@ -353,7 +355,12 @@ class SignInThrottleTest {
     }
 
     private Accounts accounts() {
-        return new Accounts(store(), encoder(), throttle, TestSecurity.tokenIssuer(keys, properties, clock));
+        return new Accounts(
+                store(),
+                encoder(),
+                throttle,
+                TestSecurity.tokenIssuer(keys, properties, clock),
+                new RefreshTokens(jdbc, store(), properties, clock));
     }
 
     private static AccountStore store() {

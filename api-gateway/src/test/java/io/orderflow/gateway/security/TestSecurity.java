@@ -36,9 +36,11 @@ public final class TestSecurity {
                 issuer,
                 audience,
                 tokenTtl,
+                Duration.ofDays(14),
                 new SecurityProperties.Keys(null, null, null),
                 new SecurityProperties.External(null, null, null, "roles"),
                 signIn,
-                new SecurityProperties.Admin("admin@orderflow.local", null, "OrderFlow Admin"));
+                new SecurityProperties.Admin("admin@orderflow.local", null, "OrderFlow Admin"),
+                null);
     }
 }

@@ -12,23 +12,26 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -36,8 +39,11 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes the integration events of a time range again, to {@code orderflow.orders.replay.v1}, each with the same
  * id as when it was first published and flagged {@code replay}. It reads the event store directly, from the first
- * event at {@code from}, and reports its progress in the log and through {@link FindHistoryExportQuery}.
- * Exports run one at a time, in the order they were asked for.
+ * event at {@code from}, and reports its progress in the log and through {@link FindHistoryExportQuery}. Exports run
+ * one at a time, in the order they were asked for, and are kept in PostgreSQL ({@link HistoryExports}): after each
+ * batch Kafka acknowledged, the export records where it got to, so one interrupted by a restart (or a crash) goes on
+ * from there when the platform is back, and a finished one is still listed. Records of the batch under way when it
+ * stopped may be published twice, with the same ids, which consumers recognise.
  */
 @Component
 class HistoryExport {
@@ -51,17 +57,22 @@ class HistoryExport {
     private final EventStore eventStore;
     private final CloudEventConverter converter;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final HistoryExports exports;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         var thread = new Thread(task, "history-export");
         thread.setDaemon(true);
         return thread;
     });
 
-    HistoryExport(EventStore eventStore, CloudEventConverter converter, KafkaTemplate<String, byte[]> kafka) {
+    HistoryExport(
+            EventStore eventStore,
+            CloudEventConverter converter,
+            KafkaTemplate<String, byte[]> kafka,
+            HistoryExports exports) {
         this.eventStore = eventStore;
         this.converter = converter;
         this.kafka = kafka;
+        this.exports = exports;
     }
 
     @CommandHandler
@@ -69,27 +80,43 @@ class HistoryExport {
         if (command.from() == null || command.to() == null || !command.from().isBefore(command.to())) {
             throw new InvalidCommandException("An export needs a range whose from is before its to");
         }
-        Job job = jobs.computeIfAbsent(command.exportId(), id -> {
-            var created = new Job(command);
-            runner.submit(() -> run(created));
-            return created;
-        });
-        return job.command.exportId();
+        if (exports.queue(command, Instant.now())) {
+            // once the request is committed, so that the export's thread finds it
+            Runnable start = () -> runner.submit(() -> run(command.exportId()));
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> start.run());
+            } else {
+                start.run();
+            }
+        }
+        return command.exportId();
     }
 
     @QueryHandler
     Optional<HistoryExportView> handle(FindHistoryExportQuery query) {
-        return Optional.ofNullable(jobs.get(query.exportId())).map(Job::view);
+        return exports.find(query.exportId()).map(export -> export.view(Instant.now()));
     }
 
     @QueryHandler
     List<HistoryExportView> handle(FindHistoryExportsQuery query) {
-        return jobs.values().stream()
-                .map(Job::view)
-                .sorted(Comparator.comparing(
-                                HistoryExportView::startedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .reversed())
-                .toList();
+        Instant now = Instant.now();
+        return exports.all().stream().map(export -> export.view(now)).toList();
+    }
+
+    /** Exports a restart interrupted go on, then those that were waiting, once the platform is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        for (HistoryExports.Export export : exports.unfinished()) {
+            if ("RUNNING".equals(export.status())) {
+                exports.resumed(export.range().exportId());
+                log.info(
+                        "History export {} goes on after a restart, from {} events read, {} published",
+                        export.range().exportId(),
+                        export.scanned(),
+                        export.published());
+            }
+            runner.submit(() -> run(export.range().exportId()));
+        }
     }
 
     @PreDestroy
@@ -97,24 +124,39 @@ class HistoryExport {
         runner.shutdownNow();
     }
 
-    private void run(Job job) {
-        var range = job.command;
-        job.started();
-        log.info("History export {} of {} to {} started", range.exportId(), range.from(), range.to());
-        TrackingToken start = eventStore.createTokenAt(range.from());
-        long first = position(start);
-        long head = position(eventStore.createHeadToken());
-        job.total = Math.max(0, head - first);
+    private void run(String exportId) {
+        HistoryExports.Export export = exports.find(exportId).orElseThrow();
+        var range = export.range();
+        long first;
+        long total;
+        TrackingToken start;
+        if (export.firstPosition() == null) {
+            start = eventStore.createTokenAt(range.from());
+            first = position(start);
+            total = Math.max(0, position(eventStore.createHeadToken()) - first);
+            exports.started(exportId, first, total, Instant.now());
+            log.info("History export {} of {} to {} started", exportId, range.from(), range.to());
+        } else {
+            first = export.firstPosition();
+            total = export.total();
+            start = export.resumeAfter() == null
+                    ? eventStore.createTokenAt(range.from())
+                    : tokenAt(export.resumeAfter());
+        }
+        long scanned = export.scanned();
+        long published = export.published();
         Instant stopAfter = range.to().plus(CLOCK_SKEW);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
             var sending = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
-            while (job.scanned < job.total) {
+            long lastRead = -1;
+            while (scanned < total) {
                 if (!stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException(
-                            "the event store sent nothing for 30 s at " + job.scanned + " of " + job.total + " events");
+                            "the event store sent nothing for 30 s at " + scanned + " of " + total + " events");
                 }
                 TrackedEventMessage<?> event = stream.nextAvailable();
-                job.scanned = position(event.trackingToken()) - first;
+                lastRead = position(event.trackingToken());
+                scanned = lastRead - first;
                 if (event.getTimestamp().isAfter(stopAfter)) {
                     break;
                 }
@@ -124,33 +166,39 @@ class HistoryExport {
                     sending.add(kafka.send(converter.record(event, Topics.ORDERS_REPLAY, true)));
                 }
                 if (sending.size() >= BATCH) {
-                    job.published += acknowledged(sending);
+                    published += acknowledged(sending);
+                    exports.progressed(exportId, lastRead, scanned, published);
                     log.info(
                             "History export {}: {} of {} events read, {} published",
-                            range.exportId(),
-                            job.scanned,
-                            job.total,
-                            job.published);
+                            exportId,
+                            scanned,
+                            total,
+                            published);
                 }
             }
-            job.published += acknowledged(sending);
-            job.scanned = job.total;
-            job.finished(null);
+            published += acknowledged(sending);
+            exports.finished(exportId, total, published, null, Instant.now());
             log.info(
                     "History export {} completed: {} events read, {} published to {}",
-                    range.exportId(),
-                    job.total,
-                    job.published,
+                    exportId,
+                    total,
+                    published,
                     Topics.ORDERS_REPLAY);
+        } catch (InterruptedException stopping) {
+            // the platform is stopping: the export stays RUNNING and goes on from its last acknowledged batch
+            log.info("History export {} paused by the platform stopping, at {} of {} events", exportId, scanned, total);
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
-            job.finished(e instanceof InterruptedException ? "interrupted: the platform stopped" : e.getMessage());
-            log.error(
-                    "History export {} failed after {} events read, {} published",
-                    range.exportId(),
-                    job.scanned,
-                    job.published,
-                    e);
+            exports.finished(exportId, scanned, published, String.valueOf(e.getMessage()), Instant.now());
+            log.error("History export {} failed after {} events read, {} published", exportId, scanned, published, e);
         }
+    }
+
+    /** A token just after the given position, of the kind the event store hands out. */
+    private TrackingToken tokenAt(long position) {
+        return eventStore.createTailToken() instanceof GlobalSequenceTrackingToken
+                ? new GlobalSequenceTrackingToken(position)
+                : GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
     }
 
     /** Waits until Kafka has every record of the batch (acks=all), and answers how many there were. */
@@ -163,53 +211,5 @@ class HistoryExport {
 
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
-    }
-
-    /** One export's progress; written by the export's thread, read by queries. */
-    private static final class Job {
-
-        final StartHistoryExportCommand command;
-        volatile long scanned;
-        volatile long total;
-        volatile long published;
-        volatile Instant startedAt;
-        volatile Instant finishedAt;
-        volatile String error;
-
-        Job(StartHistoryExportCommand command) {
-            this.command = command;
-        }
-
-        void started() {
-            startedAt = Instant.now();
-        }
-
-        void finished(String failure) {
-            error = failure;
-            finishedAt = Instant.now();
-        }
-
-        HistoryExportView view() {
-            String status = finishedAt == null ? "RUNNING" : error == null ? "COMPLETED" : "FAILED";
-            double progress = total == 0 ? (finishedAt == null ? 0 : 1) : Math.min(1, (double) scanned / total);
-            Instant end = finishedAt != null ? finishedAt : Instant.now();
-            double seconds = startedAt == null
-                    ? 0
-                    : Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
-            return new HistoryExportView(
-                    command.exportId(),
-                    command.from(),
-                    command.to(),
-                    command.requestedBy(),
-                    status,
-                    scanned,
-                    total,
-                    published,
-                    progress,
-                    seconds == 0 ? 0 : scanned / seconds,
-                    startedAt,
-                    finishedAt,
-                    error);
-        }
     }
 }
