@@ -12,11 +12,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Sign up, sign in, sign out, and who am I. */
@@ -54,6 +56,7 @@ class AuthController {
 
     /** Creates a CUSTOMER account; sign in afterwards for a token. */
     @PostMapping("/signup")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AccountView> signUp(@Valid @RequestBody SignUpRequest request) {
         AccountView account = accounts.signUp(request.email(), request.name(), request.password(), Role.CUSTOMER);
         return ResponseEntity.created(URI.create("/api/auth/me")).body(account);
@@ -84,6 +87,7 @@ class AuthController {
 
     /** Ends the token in hand at once, before it would expire, and its session with every refresh token of it. */
     @PostMapping("/signout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> signOut(Caller caller) {
         if (!issuedHere(caller)) {
             throw new ConflictException(

@@ -19,12 +19,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -52,6 +54,7 @@ class IntegrationAdminController {
 
     /** Starts an export and answers at once (202) with where to watch it. */
     @PostMapping("/export")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<HistoryExportView> export(@Valid @RequestBody ExportRequest request, Caller operator) {
         if (!request.from().isBefore(request.to())) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "must be after from")));

@@ -12,11 +12,13 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operator actions on an order: retry a stalled step now, or force compensation. */
@@ -47,6 +49,7 @@ class OrderOperationsController {
             String reason) {}
 
     @PostMapping("/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Map<String, Object>> retry(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a valid order id") String orderId,
             @Valid @RequestBody RetryRequest request,
@@ -60,6 +63,7 @@ class OrderOperationsController {
 
     /** Calls the order off whatever stage it reached, a dispatched parcel included: the saga undoes every step. */
     @PostMapping("/compensate")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Map<String, Object>> compensate(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a valid order id") String orderId,
             @Valid @RequestBody CompensateRequest request,

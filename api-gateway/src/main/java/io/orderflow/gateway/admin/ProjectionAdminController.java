@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Event processors for operators: status, lag and replay progress of each, and replaying a projection. */
@@ -40,6 +42,7 @@ class ProjectionAdminController {
 
     /** Starts rebuilding the projection's read model; its progress shows in {@code GET /api/admin/projections}. */
     @PostMapping("/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ProcessorStatus> replay(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}", message = "is not a processor name") String name) {
         if (list().stream().noneMatch(status -> status.name().equals(name))) {

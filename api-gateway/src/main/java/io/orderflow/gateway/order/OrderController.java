@@ -20,6 +20,9 @@ import io.orderflow.gateway.problem.FieldProblem;
 import io.orderflow.gateway.problem.InvalidRequestException;
 import io.orderflow.gateway.problem.NotFoundException;
 import io.orderflow.gateway.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,6 +43,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -50,6 +54,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import reactor.core.publisher.Flux;
@@ -84,6 +89,12 @@ class OrderController {
      * {@code Location}: the order is accepted and will show up there.
      */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted, and stored; the read model did not show the order within the wait, so the"
+                    + " Location may answer 404 for a moment",
+            content = @Content(schema = @Schema(implementation = OrderStatusResponse.class)))
     ResponseEntity<OrderStatusResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
@@ -204,6 +215,7 @@ class OrderController {
 
     /** Starts the cancellation; the fulfilment saga undoes what was done and the order ends CANCELLED. */
     @PostMapping("/{orderId}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<OrderStatusResponse> cancel(
             @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
             Caller caller) {
