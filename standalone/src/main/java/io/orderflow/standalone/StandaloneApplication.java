@@ -3,6 +3,7 @@ package io.orderflow.standalone;
 import io.orderflow.standalone.config.OperationsProperties;
 import io.orderflow.standalone.config.StandaloneProperties;
 import io.orderflow.standalone.inventory.DemoCatalogProperties;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
@@ -15,6 +16,14 @@ public class StandaloneApplication {
         var platform = new StandalonePlatform();
         // registered before anything starts, so SIGTERM during start-up still stops the embedded servers
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "orderflow-shutdown"));
-        platform.run(args);
+        try {
+            platform.run(args);
+        } catch (Throwable failure) {
+            // run() has stopped whatever had started; a thread a library leaves behind (Axon 4.13.0's axon-janitor,
+            // a half-started broker's) must not keep the JVM up, so exit here rather than return from main
+            LoggerFactory.getLogger(StandaloneApplication.class)
+                    .error("OrderFlow did not start: {}", StartFailureAnalyzer.verdict(failure));
+            System.exit(1);
+        }
     }
 }

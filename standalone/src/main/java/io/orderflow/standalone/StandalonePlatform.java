@@ -1,10 +1,14 @@
 package io.orderflow.standalone;
 
 import io.orderflow.standalone.embedded.EmbeddedInfrastructure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -38,7 +42,7 @@ public final class StandalonePlatform implements AutoCloseable {
                     .registerShutdownHook(false)
                     .listeners(new InfrastructureStarter())
                     .run(args);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             close();
             throw e;
         }
@@ -65,6 +69,27 @@ public final class StandalonePlatform implements AutoCloseable {
         }
     }
 
+    /** The HTTP port is bound last, after a start of many seconds: find out first that it is taken. */
+    private static void requireFreeHttpPort(Environment environment) {
+        int port = environment.getProperty("server.port", Integer.class, 8080);
+        if (port <= 0) {
+            return;
+        }
+        String address = environment.getProperty("server.address");
+        try (var socket = new ServerSocket()) {
+            socket.bind(
+                    address == null || address.isBlank()
+                            ? new InetSocketAddress(port)
+                            : new InetSocketAddress(address, port),
+                    1);
+        } catch (IOException e) {
+            throw new StartFailure(
+                    "The HTTP port " + port + " is in use.",
+                    "Stop what listens on port " + port + ", or set SERVER_PORT (--server.port) to a free port.",
+                    e);
+        }
+    }
+
     /**
      * Starts the infrastructure once the environment is known and logging is configured (so Kafka's and
      * PostgreSQL's start-up logs follow the configured levels), and tells Spring where each part listens.
@@ -73,6 +98,7 @@ public final class StandalonePlatform implements AutoCloseable {
 
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            requireFreeHttpPort(event.getEnvironment());
             infrastructure = EmbeddedInfrastructure.start(event.getEnvironment());
             event.getEnvironment()
                     .getPropertySources()

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,42 @@ final class LaunchedPlatform {
         Process started = process;
         Path log = workDir.resolve("launcher.log");
         return CompletableFuture.supplyAsync(() -> awaitReadyLine(started, log)).get(180, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Runs the launcher on a start that cannot succeed, with its stdin a pipe that stays open as a terminal does;
+     * answers its exit code, or fails when it still runs after the limit (then stops it, SIGTERM first).
+     */
+    int runToExit(Duration limit) throws Exception {
+        var command = new ArrayList<>(List.of("java", "-jar", System.getProperty("orderflow.jar")));
+        command.addAll(args);
+        Path log = workDir.resolve("launcher.log");
+        var launcher = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .directory(workDir.toFile());
+        launcher.environment().putAll(environment);
+        process = launcher.start();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            throw new AssertionError(
+                    "still running " + limit.toSeconds() + " s after a start that cannot succeed; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** The processes whose command line names the directory: the launcher and the PostgreSQL server it started. */
+    static List<ProcessHandle> processesUsing(Path directory) {
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(command -> command.contains(directory.toString()))
+                        .orElse(false))
+                .toList();
     }
 
     /** Everything the launcher printed so far. */

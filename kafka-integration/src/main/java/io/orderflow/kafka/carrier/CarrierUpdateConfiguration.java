@@ -2,9 +2,16 @@ package io.orderflow.kafka.carrier;
 
 import io.orderflow.api.common.DomainException;
 import io.orderflow.kafka.Topics;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -19,6 +26,38 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 class CarrierUpdateConfiguration {
+
+    /**
+     * How long closing a consumer may wait for the group coordinator. The listener container closes it with
+     * {@code close()}, which waits up to Kafka's default of 30 s for pending requests; after a start that followed a
+     * kill, its JoinGroup is pending until the killed member's session expires (45 s), and shutdown waited for it.
+     */
+    static final Duration CONSUMER_CLOSE_TIMEOUT = Duration.ofSeconds(1);
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer boundedConsumerClose() {
+        return CarrierUpdateConfiguration::closeWithin;
+    }
+
+    private static <K, V> void closeWithin(DefaultKafkaConsumerFactory<K, V> factory) {
+        factory.addPostProcessor(consumer -> closingWithin(consumer, CONSUMER_CLOSE_TIMEOUT));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <K, V> Consumer<K, V> closingWithin(Consumer<K, V> consumer, Duration timeout) {
+        return (Consumer<K, V>) Proxy.newProxyInstance(
+                Consumer.class.getClassLoader(), new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        consumer.close(CloseOptions.timeout(timeout));
+                        return null;
+                    }
+                    try {
+                        return method.invoke(consumer, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
 
     @Bean
     CommonErrorHandler carrierUpdateErrors(KafkaOperations<?, ?> kafka) {

@@ -1,10 +1,13 @@
 package io.orderflow.standalone.embedded;
 
+import io.orderflow.standalone.StartFailure;
 import io.orderflow.standalone.config.StandaloneProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +47,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     public static EmbeddedInfrastructure start(Environment environment) {
         StandaloneProperties settings = Binder.get(environment).bindOrCreate("orderflow", StandaloneProperties.class);
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+        requireWritable(dataDir);
         var properties = new LinkedHashMap<String, Object>();
         var started = new ArrayList<AutoCloseable>();
 
@@ -146,6 +150,36 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             return started;
         } catch (Exception e) {
             throw new IllegalStateException("The embedded " + part + " did not start", e);
+        }
+    }
+
+    /** Fails the start at once, saying which setting to change, when the data directory cannot be written. */
+    private static void requireWritable(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.delete(Files.createTempFile(dataDir, ".writable", ""));
+        } catch (IOException | SecurityException e) {
+            throw new StartFailure(
+                    "The data directory " + dataDir + " cannot be written (" + e + ").",
+                    "Set ORDERFLOW_DATA_DIR (--orderflow.data-dir) to a directory this user can write.",
+                    e);
+        }
+    }
+
+    /**
+     * Fails a part's start at once when its loopback port is taken: PostgreSQL would otherwise wait for a server
+     * that is not its own, and a half-started Kafka broker or MongoDB server would keep the JVM up. Called in the
+     * part's own start, so the parts already started are stopped as for any other failure.
+     */
+    static void requireFree(int port, String part, String variable) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+        } catch (IOException e) {
+            throw new StartFailure(
+                    "The embedded " + part + "'s port " + port + " (" + variable + ") is in use.",
+                    "Stop what listens on 127.0.0.1:" + port + ", or set " + variable
+                            + " to a free port, or leave it unset to take any free port.",
+                    e);
         }
     }
 

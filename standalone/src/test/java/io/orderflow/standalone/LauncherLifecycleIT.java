@@ -1,0 +1,114 @@
+package io.orderflow.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The packaged launcher's life at its edges. A start that cannot succeed ends by itself, with exit code 1, its last
+ * line saying what to change, and no embedded server left running: whatever threads a library leaves behind, and
+ * with stdin an open pipe as from a terminal. And a stop right after a restart that followed SIGKILL takes no
+ * longer than any other stop.
+ */
+class LauncherLifecycleIT {
+
+    private static final Duration FAILED_START_LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path workDir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SERVER_PORT", "ORDERFLOW_POSTGRES_PORT", "ORDERFLOW_KAFKA_PORT", "ORDERFLOW_MONGO_PORT"})
+    void aTakenPortEndsTheStartSayingWhichSettingToChange(String variable) throws Exception {
+        // bound and listening but never answering: the worst neighbour, PostgreSQL's readiness check waited on it
+        try (var taken = variable.equals("SERVER_PORT")
+                ? new ServerSocket(0)
+                : new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var environment = new HashMap<>(environment("data"));
+            environment.put(variable, Integer.toString(taken.getLocalPort()));
+            assertFailedStart(environment, variable);
+        }
+    }
+
+    @Test
+    void anUnwritableDataDirectoryEndsTheStart() throws Exception {
+        Files.writeString(workDir.resolve("a-file"), "not a directory");
+        var environment = new HashMap<>(environment("data"));
+        environment.put("ORDERFLOW_DATA_DIR", workDir.resolve("a-file/data").toString());
+        assertFailedStart(environment, "ORDERFLOW_DATA_DIR");
+    }
+
+    /**
+     * Before the fix this hung only when the demo catalog's runner came before the admin seeder (Spring Boot orders
+     * runners of equal precedence by identity hash): its command started Axon 4.13.0's non-daemon janitor thread.
+     */
+    @Test
+    void aRefusedAdminPasswordEndsTheStart() throws Exception {
+        var environment = new HashMap<>(environment("data"));
+        environment.put("ORDERFLOW_ADMIN_PASSWORD", "admin-orderflow-1");
+        assertFailedStart(environment, "ORDERFLOW_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void stopsWithinFiveSecondsAfterARestartThatFollowedAKill() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        var platform = new LaunchedPlatform(
+                workDir,
+                environment("data"),
+                // the killed run's consumer stays in its group for its session; two minutes keep the restarted
+                // consumer's JoinGroup pending when it is stopped, however fast this machine restarts
+                "--spring.kafka.consumer.properties.session.timeout.ms=120000");
+        try {
+            platform.start();
+            platform.kill();
+            platform.start();
+            long begin = System.nanoTime();
+            assertThat(platform.stop()).isIn(0, 143);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            System.out.printf("[measured] stopped in %.1f s after a restart that followed SIGKILL%n", seconds);
+            assertThat(seconds).isLessThanOrEqualTo(5.0);
+            assertThat(LaunchedPlatform.processesUsing(dataDir))
+                    .as("embedded servers left running")
+                    .isEmpty();
+        } finally {
+            platform.killIfRunning();
+        }
+    }
+
+    private void assertFailedStart(Map<String, String> environment, String setting) throws Exception {
+        var platform = new LaunchedPlatform(workDir, environment);
+        long begin = System.nanoTime();
+        int exitCode = platform.runToExit(FAILED_START_LIMIT);
+        System.out.printf(
+                "[measured] a start with a wrong %s ended after %.1f s%n", setting, (System.nanoTime() - begin) / 1e9);
+
+        assertThat(exitCode).isEqualTo(1);
+        List<String> lines =
+                platform.log().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines.get(lines.size() - 1))
+                .contains("OrderFlow did not start: ")
+                .contains(setting);
+        assertThat(LaunchedPlatform.processesUsing(Path.of(environment.get("ORDERFLOW_DATA_DIR"))))
+                .as("embedded servers left running")
+                .isEmpty();
+    }
+
+    private Map<String, String> environment(String dataDir) {
+        return Map.of(
+                "ORDERFLOW_DATA_DIR",
+                workDir.resolve(dataDir).toString(),
+                "SERVER_PORT",
+                Integer.toString(LaunchedPlatform.freePort()));
+    }
+}
