@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with stdin an open pipe as from a terminal. And a stop right after a restart that followed SIGKILL takes no
  * longer than any other stop.
  */
+@Execution(ExecutionMode.CONCURRENT) // each case is a process of its own, on a data directory and ports of its own
 class LauncherLifecycleIT {
 
     private static final Duration FAILED_START_LIMIT = Duration.ofSeconds(60);

@@ -69,7 +69,7 @@ class RefreshTokens {
         String hash = hash(token);
         Optional<Presented> presented = jdbc.sql("select t.family_id, t.expires_at, t.used_at, f.revoked_at,"
                         + " f.token_version, f.account_id from refresh_token t join refresh_token_family f"
-                        + " on f.id = t.family_id where t.token_hash = ? for update of f")
+                        + " on f.id = t.family_id where t.token_hash = ? for update")
                 .param(hash)
                 .query((row, n) -> new Presented(
                         row.getObject("family_id", UUID.class),
@@ -87,9 +87,7 @@ class RefreshTokens {
             return new Outcome.Refused("belongs to a session that has ended; sign in again");
         }
         if (it.used()) {
-            revoke(it.family(), "a used refresh token was presented again");
-            return new Outcome.Refused("was used before, so it may have been copied; every token of its session is"
-                    + " revoked; sign in again");
+            return reused(it.family());
         }
         if (!clock.instant().isBefore(it.expiresAt())) {
             return new Outcome.Refused("has expired; sign in again");
@@ -99,10 +97,21 @@ class RefreshTokens {
             revoke(it.family(), "the account was disabled or its role changed");
             return new Outcome.Refused("belongs to a session that has ended; sign in again");
         }
-        jdbc.sql("update refresh_token set used_at = ? where token_hash = ?")
+        int used = jdbc.sql("update refresh_token set used_at = ? where token_hash = ? and used_at is null")
                 .params(Timestamp.from(clock.instant()), hash)
                 .update();
+        if (used == 0) {
+            // used by a concurrent request in the meantime: the same as presenting it twice
+            return reused(it.family());
+        }
         return new Outcome.Rotated(next(it.family()), account.get());
+    }
+
+    /** A used token presented again was copied: its whole session ends. */
+    private Outcome reused(UUID family) {
+        revoke(family, "a used refresh token was presented again");
+        return new Outcome.Refused(
+                "was used before, so it may have been copied; every token of its session is revoked; sign in again");
     }
 
     /** Ends a session (sign-out). */
