@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -26,9 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Execution(ExecutionMode.CONCURRENT) // each case is a process of its own, on a data directory and ports of its own
 class LauncherLifecycleIT {
 
-    private static final Duration FAILED_START_LIMIT = Duration.ofSeconds(60);
+    private static final Duration FAILED_START_LIMIT = Duration.ofSeconds(120);
 
-    @TempDir
+    /** Kept when a case fails, with its launcher log. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path workDir;
 
     @ParameterizedTest
