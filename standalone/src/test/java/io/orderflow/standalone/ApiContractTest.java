@@ -8,7 +8,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import com.stripe.Stripe;
-import com.stripe.net.Webhook;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -249,14 +248,11 @@ class ApiContractTest {
         String event = """
                 {"id":"evt_contract","object":"event","api_version":"%s","created":%d,"livemode":false,
                  "type":"charge.refunded","data":{"object":{"id":"ch_1","object":"charge"}}}""".formatted(Stripe.API_VERSION, Instant.now().getEpochSecond());
-        long timestamp = Instant.now().getEpochSecond();
-        try {
-            String signature = "t=" + timestamp + ",v1="
-                    + Webhook.Util.computeHmacSha256(TestPlatform.WEBHOOK_SECRET, timestamp + "." + event);
-            return platform.anonymous().post("/api/webhooks/stripe", event, Map.of("Stripe-Signature", signature));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return platform.anonymous()
+                .post(
+                        "/api/webhooks/stripe",
+                        event,
+                        Map.of("Stripe-Signature", TestPlatform.stripeSignature(event, TestPlatform.WEBHOOK_SECRET)));
     }
 
     private static String escape(String pointerPart) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.stripe.Stripe;
-import com.stripe.net.Webhook;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -209,7 +208,8 @@ class PaymentAuthenticationTest {
     }
 
     private static HttpResponse<String> webhook(String event, String secret) {
-        return platform.post("/api/webhooks/stripe", event, Map.of("Stripe-Signature", signature(event, secret)));
+        return platform.post(
+                "/api/webhooks/stripe", event, Map.of("Stripe-Signature", TestPlatform.stripeSignature(event, secret)));
     }
 
     /** A Stripe event about the order's intent, as Stripe would send it for a manual-capture payment intent. */
@@ -229,14 +229,5 @@ class PaymentAuthenticationTest {
                         intentStatus,
                         intent.get("payment_id"),
                         orderId);
-    }
-
-    private static String signature(String payload, String secret) {
-        long timestamp = System.currentTimeMillis() / 1000;
-        try {
-            return "t=" + timestamp + ",v1=" + Webhook.Util.computeHmacSha256(secret, timestamp + "." + payload);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

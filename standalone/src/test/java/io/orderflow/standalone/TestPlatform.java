@@ -3,6 +3,7 @@ package io.orderflow.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.stripe.net.Webhook;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.orderflow.api.order.DerivedIds;
 import io.orderflow.api.order.OrderStatus;
@@ -315,6 +316,16 @@ final class TestPlatform implements AutoCloseable {
             return order != null && order.hasNonNull("shipmentStatus");
         });
         return DerivedIds.shipmentOf(orderId);
+    }
+
+    /** A {@code Stripe-Signature} for the payload, as Stripe signs a webhook with the endpoint's secret. */
+    static String stripeSignature(String payload, String secret) {
+        long timestamp = System.currentTimeMillis() / 1000;
+        try {
+            return "t=" + timestamp + ",v1=" + Webhook.Util.computeHmacSha256(secret, timestamp + "." + payload);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A carrier's update ({@code shipment-dispatched}, ...) as a CloudEvent on the carrier updates topic. */
