@@ -144,7 +144,9 @@ class PackagedLauncherIT {
     void stopsCleanlyOnSigtermWithNoEmbeddedServerLeftRunning() throws Exception {
         // 143 = ended by SIGTERM after the shutdown hooks ran
         assertThat(platform.stop()).isIn(0, 143);
-        assertThat(processesUsing(workDir)).as("embedded servers left running").isEmpty();
+        assertThat(LaunchedPlatform.processesUsing(workDir))
+                .as("embedded servers left running")
+                .isEmpty();
     }
 
     /** 100 orders from 20 customers' threads at once, one in ten with a declined card; answers their ids. */
@@ -211,16 +213,6 @@ class PackagedLauncherIT {
         } catch (Exception e) {
             return "UNREACHABLE";
         }
-    }
-
-    private static List<ProcessHandle> processesUsing(Path directory) {
-        return ProcessHandle.allProcesses()
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info()
-                        .commandLine()
-                        .map(command -> command.contains(directory.toString()))
-                        .orElse(false))
-                .toList();
     }
 
     private static long residentKilobytes(long pid) throws IOException {
