@@ -51,7 +51,7 @@ class ReadinessTest {
     }
 
     /** Waits until readiness answers the status with the components in the state, and answers its body. */
-    private static JsonNode awaitReadiness(TestPlatform platform, int status, String state, String... components) {
+    static JsonNode awaitReadiness(TestPlatform platform, int status, String state, String... components) {
         return await().atMost(NOTICED)
                 .pollInterval(Duration.ofMillis(500))
                 .until(

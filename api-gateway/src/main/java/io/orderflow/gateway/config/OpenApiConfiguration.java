@@ -115,7 +115,11 @@ class OpenApiConfiguration {
                             problem(operation, "429", "Too many failed sign-ins: wait `Retry-After` seconds");
                         }
                         problem(operation, "500", "An internal error; it has been logged");
-                        problem(operation, "503", "The platform did not answer in time; send the request again");
+                        problem(
+                                operation,
+                                "503",
+                                "Temporarily unavailable (a store it needs cannot be reached, or no answer in time):"
+                                        + " send the request again after `Retry-After` seconds");
                     }));
         };
     }
@@ -155,6 +159,6 @@ class OpenApiConfiguration {
                         "instance", new StringSchema().format("uri-reference").example("/api/orders"),
                         "errors", new ArraySchema().items(fieldProblem).description("each offending field, on a 400"),
                         "rules", new StringSchema().description("what a valid value looks like, where it helps"),
-                        "retryAfterSeconds", new IntegerSchema().description("on a 429, as in Retry-After")));
+                        "retryAfterSeconds", new IntegerSchema().description("on a 429 or 503, as in Retry-After")));
     }
 }

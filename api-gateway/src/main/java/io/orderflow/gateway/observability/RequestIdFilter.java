@@ -1,5 +1,6 @@
 package io.orderflow.gateway.observability;
 
+import io.orderflow.gateway.problem.StoreUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +11,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * one. It is answered in the same header, is in every log line of the request ({@code requestId} in the MDC), and
  * goes into the metadata of the command the request sends, from where Axon carries it to every event, saga step and
  * Kafka message that follows. A failure nothing else answered is logged here, where the id is still known, and
- * answered by the error page.
+ * answered by the error page: 503 with {@code Retry-After} when a store cannot be reached ({@link StoreUnavailable}),
+ * 500 otherwise.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,10 +54,26 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 throw failure;
             }
             // logged here, with the request's id; the client gets the error page's problem body, which says nothing
-            log.error("{} {} failed", request.getMethod(), request.getRequestURI(), failure);
-            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            if (StoreUnavailable.caused(failure)) {
+                // an outage is one line per request, not a stack trace each: its cause is the same every time
+                log.warn(
+                        "{} {} answered 503, a store cannot be reached: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        rootCause(failure));
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(StoreUnavailable.RETRY_AFTER.toSeconds()));
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            } else {
+                log.error("{} {} failed", request.getMethod(), request.getRequestURI(), failure);
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            }
         } finally {
             MDC.remove(KEY);
         }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers the errors that never reach a controller (a request the firewall rejects, a failure in a filter) with a
- * problem body too, in place of Boot's default error JSON; like every other body, it names nothing internal.
+ * problem body too, in place of Boot's default error JSON; like every other body, it names nothing internal. A 503
+ * (a store that cannot be reached, told by {@code RequestIdFilter}) says when to send the request again.
  */
 @Hidden
 @RestController
@@ -33,6 +35,8 @@ class ErrorProblemController implements ErrorController {
                         "Invalid request",
                         "The request is malformed or was rejected before it could be read");
             case NOT_FOUND -> Problems.of(status, Problems.NOT_FOUND, "Not found", "There is nothing at this address");
+            case SERVICE_UNAVAILABLE ->
+                Problems.unavailable("A store the platform needs cannot be reached; send the request again later");
             case INTERNAL_SERVER_ERROR ->
                 Problems.of(
                         status,
@@ -44,6 +48,10 @@ class ErrorProblemController implements ErrorController {
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             body.setInstance(URI.create(uri.replaceAll("[^\\x21-\\x7E]", "")));
         }
-        return ResponseEntity.status(status).body(body);
+        var answer = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(StoreUnavailable.RETRY_AFTER.toSeconds()));
+        }
+        return answer.body(body);
     }
 }

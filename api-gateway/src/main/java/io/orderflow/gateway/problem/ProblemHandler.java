@@ -134,12 +134,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(TimeoutException.class)
-    ProblemDetail timedOut() {
-        return Problems.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                Problems.UNAVAILABLE,
-                "Temporarily unavailable",
-                "The platform did not answer in time; send the request again");
+    ResponseEntity<ProblemDetail> timedOut() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(StoreUnavailable.RETRY_AFTER.toSeconds()))
+                .body(Problems.unavailable("The platform did not answer in time; send the request again"));
     }
 
     private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {

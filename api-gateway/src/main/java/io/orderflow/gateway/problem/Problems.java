@@ -29,6 +29,13 @@ public final class Problems {
         return body;
     }
 
+    /** A 503: nothing is wrong with the request, and it can be sent again after {@link StoreUnavailable#RETRY_AFTER}. */
+    public static ProblemDetail unavailable(String detail) {
+        ProblemDetail body = of(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Temporarily unavailable", detail);
+        body.setProperty("retryAfterSeconds", StoreUnavailable.RETRY_AFTER.toSeconds());
+        return body;
+    }
+
     /** A 400 naming each offending field in {@code errors}, sorted by field, and all of them in its detail. */
     public static ProblemDetail invalid(List<FieldProblem> problems) {
         var sorted = problems.stream()
