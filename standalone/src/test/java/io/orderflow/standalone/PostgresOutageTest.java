@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * that needs it is answered 503 with {@code Retry-After} and a problem body, never a 500, and readiness is down. Once
  * it is back, nothing waits for a person: readiness comes up, every event processor resumes from its position, every
  * order accepted before or during the outage is delivered and charged once, and an order refused with 503 is accepted
- * when the customer sends it again with the same {@code Idempotency-Key}, as {@code Retry-After} invites. The
+ * when the customer sends it again with the same {@code Idempotency-Key}, as {@code Retry-After} invites. A carrier's
+ * reports that arrive on Kafka during the outage wait for the store instead of going to the dead-letter topic. The
  * platform runs on {@link OwnedInfrastructure}, whose PostgreSQL server the test owns and stops.
  */
 @ResourceLock(OwnedInfrastructure.LOCK)
@@ -62,6 +63,11 @@ class PostgresOutageTest {
         TestPlatform.Client customer = platform.customer();
         TestPlatform.Client admin = platform.admin();
         ReadinessTest.awaitReadiness(platform, 200, "UP", "db");
+        // a parcel whose carrier reports on Kafka, as a real carrier does: its reports arrive during the outage
+        String reportedOnKafka = customer.placeOrder(
+                "[{\"productId\":\"PROD-008\",\"quantity\":1}]", "pm_card_visa", TestPlatform.CARRIER_REPORTS_ON_KAFKA);
+        platform.awaitStatus(reportedOnKafka, Duration.ofSeconds(30), "PAID");
+        String parcel = platform.shipmentOf(reportedOnKafka);
 
         // each placed order: its Idempotency-Key and its first answer
         Map<String, Answer> placed = new ConcurrentHashMap<>();
@@ -100,6 +106,16 @@ class PostgresOutageTest {
                 assertThat(platform.anonymous().get("/actuator/health/liveness").statusCode())
                         .as("alive all the same")
                         .isEqualTo(200);
+                platform.reportAsCarrier(
+                        parcel,
+                        UUID.randomUUID().toString(),
+                        "shipment-dispatched",
+                        "{\"shipmentId\":\"" + parcel + "\",\"trackingNumber\":\"T-OUTAGE\"}");
+                platform.reportAsCarrier(
+                        parcel,
+                        UUID.randomUUID().toString(),
+                        "shipment-delivered",
+                        "{\"shipmentId\":\"" + parcel + "\"}");
                 while (System.nanoTime() - outageStart < OUTAGE.toNanos()) {
                     duringOutage.addAll(everyKindOfRequest(platform, customer, admin, acceptedBefore));
                     Thread.sleep(1_000);
@@ -147,7 +163,7 @@ class PostgresOutageTest {
             });
 
             // the customer sends every refused order again with the same key, as Retry-After invites
-            var orders = new ArrayList<String>();
+            var orders = new ArrayList<>(List.of(reportedOnKafka));
             placed.forEach((key, answer) -> {
                 HttpResponse<String> accepted =
                         answer.unavailable() ? customer.post("/api/orders", order(key), key) : null;

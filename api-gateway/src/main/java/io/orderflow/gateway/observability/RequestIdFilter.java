@@ -1,6 +1,7 @@
 package io.orderflow.gateway.observability;
 
-import io.orderflow.gateway.problem.StoreUnavailable;
+import io.orderflow.api.common.StoreUnavailable;
+import io.orderflow.gateway.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
                         request.getMethod(),
                         request.getRequestURI(),
                         rootCause(failure));
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(StoreUnavailable.RETRY_AFTER.toSeconds()));
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Problems.RETRY_AFTER.toSeconds()));
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             } else {
                 log.error("{} {} failed", request.getMethod(), request.getRequestURI(), failure);

@@ -1,6 +1,7 @@
 package io.orderflow.gateway.problem;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,9 @@ public final class Problems {
     /** An HTTP-level failure with nothing more to say than its status (method not allowed, not acceptable, ...). */
     public static final URI HTTP = URI.create("about:blank");
 
+    /** What a 503 asks the caller to wait before sending the request again, in {@code Retry-After}. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
     private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
@@ -29,10 +33,10 @@ public final class Problems {
         return body;
     }
 
-    /** A 503: nothing is wrong with the request, and it can be sent again after {@link StoreUnavailable#RETRY_AFTER}. */
+    /** A 503: nothing is wrong with the request, and it can be sent again after {@link #RETRY_AFTER}. */
     public static ProblemDetail unavailable(String detail) {
         ProblemDetail body = of(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Temporarily unavailable", detail);
-        body.setProperty("retryAfterSeconds", StoreUnavailable.RETRY_AFTER.toSeconds());
+        body.setProperty("retryAfterSeconds", RETRY_AFTER.toSeconds());
         return body;
     }
 

@@ -1,6 +1,7 @@
 package io.orderflow.kafka.carrier;
 
 import io.orderflow.api.common.DomainException;
+import io.orderflow.api.common.StoreUnavailable;
 import io.orderflow.kafka.Topics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -16,6 +17,8 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -64,6 +67,9 @@ class CarrierUpdateConfiguration {
         var deadLetters = new DeadLetterPublishingRecoverer(
                 kafka, (record, failure) -> new TopicPartition(Topics.CARRIER_UPDATES_DLT, -1));
         var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1000, 3));
+        // PostgreSQL away says nothing of the update: it waits, in place and in order, until the store is back
+        handler.setBackOffFunction(
+                (record, failure) -> StoreUnavailable.caused(failure) ? untilTheStoreIsBack() : null);
         // an update the parcel refuses (one for a parcel never booked) is refused the same way every time
         handler.addNotRetryableExceptions(
                 UnprocessableCarrierUpdateException.class,
@@ -71,5 +77,12 @@ class CarrierUpdateConfiguration {
                 IllegalArgumentException.class,
                 IllegalStateException.class);
         return handler;
+    }
+
+    /** 1 s, doubling to 30 s between attempts, for as long as it takes. */
+    private static BackOff untilTheStoreIsBack() {
+        var backOff = new ExponentialBackOff(1000, 2);
+        backOff.setMaxInterval(30_000);
+        return backOff;
     }
 }
