@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for Stripe's API, for the real {@code stripe-java} client: payment intents confirmed with manual
  * capture are authorized, then captured, cancelled or refunded, and an answer given to an idempotency key is given
  * again for it, as Stripe does (an error of Stripe's own is not kept: a retry with the key tries again). It can be
- * {@link #unavailable()} (every call a 503) or {@link #silent()} (no answer within the client's timeout), and counts
+ * {@link #unavailable()} (every call a 503) or {@link #silent()} (each call carried out, its answer too late for the
+ * client's timeout), and counts
  * the intents it created per OrderFlow payment.
  */
 final class StripeStub implements AutoCloseable {
@@ -70,11 +71,8 @@ final class StripeStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (mode != Mode.UP) {
+            if (mode == Mode.UNAVAILABLE) {
                 refusedCalls.incrementAndGet();
-                if (mode == Mode.SILENT) {
-                    sleep(5_000);
-                }
                 answer(exchange, 503, "{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe is away\"}}");
                 return;
             }
@@ -85,6 +83,11 @@ final class StripeStub implements AutoCloseable {
                 if (key != null) {
                     answers.put(key, body);
                 }
+            }
+            if (mode == Mode.SILENT) {
+                // the work is done, as at a Stripe whose answers are lost: only the idempotency key saves a second
+                refusedCalls.incrementAndGet();
+                sleep(5_000);
             }
             answer(exchange, 200, body);
         }
