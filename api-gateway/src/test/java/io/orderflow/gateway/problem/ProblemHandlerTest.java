@@ -19,6 +19,7 @@ import io.orderflow.gateway.security.TokenIssuer;
 import io.orderflow.gateway.support.GatewayWebSlice;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +46,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -137,7 +139,30 @@ class ProblemHandlerTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://orderflow.dev/problems/temporarily-unavailable"))
-                .andExpect(jsonPath("$.detail").value("The platform did not answer in time; send the request again"));
+                .andExpect(jsonPath("$.detail").value("The platform did not answer in time; send the request again"))
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
+                .andExpect(jsonPath("$.retryAfterSeconds").value(5));
+    }
+
+    @Test
+    void answersAStoreThatCannotBeReachedWith503AndRetryAfterWithoutSayingWhy() throws Exception {
+        when(commands.sendAndWait(any(), anyLong(), any(TimeUnit.class)))
+                .thenThrow(new CommandExecutionException(
+                        "wrapped",
+                        new CannotCreateTransactionException(
+                                INTERNAL_MESSAGE,
+                                new SQLTransientConnectionException(
+                                        "HikariPool-1 - Connection is not available", "08001"))));
+
+        MockHttpServletResponse answer = asTheContainerAnswers("/api/test/commands", 503);
+
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(answer.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(answer.getContentAsString())
+                .contains("https://orderflow.dev/problems/temporarily-unavailable", "\"retryAfterSeconds\":5")
+                .doesNotContain(INTERNAL_MESSAGE)
+                .doesNotContain("Hikari");
     }
 
     static Stream<RuntimeException> timeouts() {
@@ -249,17 +274,22 @@ class ProblemHandlerTest {
      * 500; MockMvc has no container, so the test then forwards to the error page as Tomcat does.
      */
     private MockHttpServletResponse asTheContainerAnswers(String uri) throws Exception {
+        return asTheContainerAnswers(uri, 500);
+    }
+
+    /** The error the filter sends, checked, then the error page's answer to it, as the container dispatches it. */
+    private MockHttpServletResponse asTheContainerAnswers(String uri, int status) throws Exception {
         MockHttpServletResponse sent = mvc.perform(post(uri).header(HttpHeaders.AUTHORIZATION, bearer()))
                 .andReturn()
                 .getResponse();
-        assertThat(sent.getStatus()).isEqualTo(500);
+        assertThat(sent.getStatus()).isEqualTo(status);
         assertThat(sent.getErrorMessage())
                 .as("nothing of the failure in the error sent")
                 .isNull();
         assertThat(sent.getContentAsString()).isEmpty();
         return mvc.perform(post("/error").with(request -> {
                     request.setDispatcherType(DispatcherType.ERROR);
-                    request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+                    request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
                     request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, uri);
                     return request;
                 }))
