@@ -43,6 +43,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,6 +61,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** Places orders, cancels them, and reads them back: one at a time, as pages, as a timeline, or live. */
 @RestController
@@ -71,6 +74,8 @@ class OrderController {
     private final QueryGateway queries;
     private final BoundedQueries boundedQueries;
     private final GatewayProperties properties;
+    /** Completes when the application closes: the open streams end then, rather than hold up the web server's stop. */
+    private final Sinks.Empty<Void> closing = Sinks.empty();
 
     OrderController(
             CommandGateway commands,
@@ -177,7 +182,10 @@ class OrderController {
                 new FindOrderTimelineQuery(orderId), ResponseTypes.multipleInstancesOf(TimelineEntry.class));
     }
 
-    /** The order now, then every change, as server-sent events; the stream ends when the order reaches its end. */
+    /**
+     * The order now, then every change, as server-sent events; the stream ends when the order reaches its end, or
+     * when the application stops.
+     */
     @GetMapping(path = "/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> stream(
             @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
@@ -197,11 +205,12 @@ class OrderController {
         }
         return Flux.concat(Flux.just(now.get()), result.updates())
                 .takeUntil(order -> order.status().isTerminal())
+                .takeUntilOther(closing.asMono())
                 .map(order -> ServerSentEvent.builder(order).event("order").build())
                 .doFinally(signal -> result.close());
     }
 
-    /** Every change of every order, live, for operators; runs until the client goes away. */
+    /** Every change of every order, live, for operators; runs until the client goes away or the application stops. */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> firehose() {
         var result = queries.subscriptionQuery(
@@ -209,8 +218,19 @@ class OrderController {
                 ResponseTypes.multipleInstancesOf(OrderView.class),
                 ResponseTypes.instanceOf(OrderView.class));
         return result.updates()
+                .takeUntilOther(closing.asMono())
                 .map(order -> ServerSentEvent.builder(order).event("order").build())
                 .doFinally(signal -> result.close());
+    }
+
+    /**
+     * Ends the open streams when the application closes. {@link ContextClosedEvent} comes before the lifecycle stop in
+     * which the web server's graceful shutdown waits for every active request, an open stream included, up to
+     * {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        closing.tryEmitEmpty();
     }
 
     /** Starts the cancellation; the fulfilment saga undoes what was done and the order ends CANCELLED. */
