@@ -20,10 +20,11 @@ public class StandaloneApplication {
             platform.run(args);
         } catch (Throwable failure) {
             // run() has stopped whatever had started; a thread a library leaves behind (Axon 4.13.0's axon-janitor,
-            // a half-started broker's) must not keep the JVM up, so exit here rather than return from main
+            // a half-started broker's, a Kafka producer reconnecting to the broker just stopped) must neither keep the
+            // JVM up nor write after the verdict, so halt: the shutdown hook would only close what is closed
             LoggerFactory.getLogger(StandaloneApplication.class)
                     .error("OrderFlow did not start: {}", StartFailureAnalyzer.verdict(failure));
-            System.exit(1);
+            Runtime.getRuntime().halt(1);
         }
     }
 }

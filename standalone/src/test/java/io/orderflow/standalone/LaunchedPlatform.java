@@ -1,5 +1,7 @@
 package io.orderflow.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,6 +120,47 @@ final class LaunchedPlatform {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * A new customer's order whose parcel waits for a carrier report on Kafka, so it stays {@code PAID}, and its
+     * stream of server-sent events, open once the {@code PAID} event has arrived; the future completes with every
+     * line when the stream ends.
+     */
+    static CompletableFuture<List<String>> openOrderStream(int port) throws Exception {
+        var http = HttpClient.newHttpClient();
+        String token = newCustomerToken(port);
+        HttpResponse<String> placed = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"items":[{"productId":"PROD-004","quantity":1}],"paymentMethod":"pm_card_visa",
+                                 "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 Analytical St",
+                                  "city":"London","postalCode":"%s","country":"GB"}}""".formatted(TestPlatform.CARRIER_REPORTS_ON_KAFKA)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).as(placed.body()).isIn(201, 202);
+        String orderId = TestPlatform.read(placed.body()).get("orderId").asString();
+        var lines = new CopyOnWriteArrayList<String>();
+        var paid = new CompletableFuture<Void>();
+        CompletableFuture<List<String>> ended = http.sendAsync(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/api/orders/" + orderId + "/stream"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> {
+                    response.body().forEach(line -> {
+                        lines.add(line);
+                        if (line.contains("\"status\":\"PAID\"")) {
+                            paid.complete(null);
+                        }
+                    });
+                    return List.copyOf(lines);
+                });
+        paid.get(60, TimeUnit.SECONDS);
+        return ended;
     }
 
     long pid() {
