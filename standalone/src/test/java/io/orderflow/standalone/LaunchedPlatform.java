@@ -63,7 +63,9 @@ final class LaunchedPlatform {
      * answers its exit code, or fails when it still runs after the limit (then stops it, SIGTERM first).
      */
     int runToExit(Duration limit) throws Exception {
-        var command = new ArrayList<>(List.of("java", "-jar", System.getProperty("orderflow.jar")));
+        // a life of seconds needs no optimizing compiler and no parallel collector: the CPU goes to the cases beside
+        var command = new ArrayList<>(List.of(
+                "java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("orderflow.jar")));
         command.addAll(args);
         Path log = workDir.resolve("launcher.log");
         var launcher = new ProcessBuilder(command)
