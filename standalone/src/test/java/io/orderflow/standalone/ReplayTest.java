@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A few hundred orders through every path, then every projection rebuilt from the event store while the platform
- * runs: the rebuilt read models are identical to the ones built live, document for document.
+ * runs: the rebuilt read models are identical to the ones built live, document for document. On the platform of
+ * {@link OwnedInfrastructure}, whose other classes mostly wait out their outages, rather than the busier shared one.
  */
-@ResourceLock(TestPlatform.SHARED)
+@ResourceLock(OwnedInfrastructure.LOCK)
 class ReplayTest {
 
     private static final List<String> COLLECTIONS =
@@ -32,7 +33,7 @@ class ReplayTest {
 
     @Test
     void replayedReadModelsAreIdenticalToTheLiveOnes() throws Exception {
-        TestPlatform platform = TestPlatform.shared();
+        TestPlatform platform = OwnedInfrastructure.shared().platform();
         List<String> orderIds = placeOrdersOnEveryPath(platform, 240);
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
@@ -75,8 +76,8 @@ class ReplayTest {
     }
 
     @Test
-    void sagasAndUnknownProcessorsAreNotReplayed() {
-        TestPlatform platform = TestPlatform.shared();
+    void sagasAndUnknownProcessorsAreNotReplayed() throws Exception {
+        TestPlatform platform = OwnedInfrastructure.shared().platform();
 
         assertThat(platform.admin()
                         .post("/api/admin/projections/order-fulfilment-saga/replay", "", Map.of())

@@ -62,7 +62,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
                         request.getMethod(),
                         request.getRequestURI(),
                         rootCause(failure));
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Problems.RETRY_AFTER.toSeconds()));
+                response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             } else {
                 log.error("{} {} failed", request.getMethod(), request.getRequestURI(), failure);

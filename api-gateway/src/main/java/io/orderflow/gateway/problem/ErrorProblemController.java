@@ -50,7 +50,7 @@ class ErrorProblemController implements ErrorController {
         }
         var answer = ResponseEntity.status(status);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Problems.RETRY_AFTER.toSeconds()));
+            answer.header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
         }
         return answer.body(body);
     }

@@ -136,7 +136,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TimeoutException.class)
     ResponseEntity<ProblemDetail> timedOut() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Problems.RETRY_AFTER.toSeconds()))
+                .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS)
                 .body(Problems.unavailable("The platform did not answer in time; send the request again"));
     }
 

@@ -23,6 +23,8 @@ public final class Problems {
 
     /** What a 503 asks the caller to wait before sending the request again, in {@code Retry-After}. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    /** {@link #RETRY_AFTER} as the header gives it: whole seconds. */
+    public static final String RETRY_AFTER_SECONDS = Long.toString(RETRY_AFTER.toSeconds());
 
     private Problems() {}
 
