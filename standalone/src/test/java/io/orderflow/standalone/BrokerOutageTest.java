@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The Kafka broker stops for 6 seconds (longer if the publisher has not failed a send by then, as on a busy machine)
  * while orders flow, then comes back. The platform's producer gives up on a send after 4 s
- * ({@link OwnedInfrastructure}), so the outage outlasts it: the publisher's segment goes into error and is retried from its position, the same path a broker away for minutes takes under the default timeouts. The
- * event store is the outbox: every integration event of every order still arrives, in store order per order and
- * topic, and a duplicate (a send retried after the outage) carries the same id as its original.
+ * ({@link OwnedInfrastructure}), so the outage outlasts it: the publisher's segment goes into error and is retried
+ * from its position, the same path a broker away for minutes takes under the default timeouts. The event store is the
+ * outbox: every integration event of every order still arrives, in store order per order and topic, and a duplicate
+ * (a send retried after the outage) carries the same id as its original.
  */
 @ResourceLock(OwnedInfrastructure.LOCK)
 class BrokerOutageTest {
