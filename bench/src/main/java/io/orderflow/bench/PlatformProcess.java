@@ -1,11 +1,10 @@
 package io.orderflow.bench;
 
+import io.orderflow.standalone.embedded.FreePorts;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ final class PlatformProcess implements AutoCloseable {
     /** Launches the jar with the settings and waits for its ready line; its output goes to the log file. */
     static PlatformProcess launch(HttpClient http, String jar, List<String> settings, Path log) throws Exception {
         Path dataDir = Files.createTempDirectory("orderflow-bench");
-        int port = freePort();
+        int port = FreePorts.any();
         var command = new ArrayList<>(List.of("java", "-jar", jar));
         command.addAll(settings);
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -201,12 +200,6 @@ final class PlatformProcess implements AutoCloseable {
             }
         } catch (IOException stopped) {
             // the platform stopped
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

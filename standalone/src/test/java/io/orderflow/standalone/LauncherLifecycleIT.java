@@ -2,6 +2,7 @@ package io.orderflow.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.standalone.embedded.FreePorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -88,6 +89,6 @@ class LauncherLifecycleIT {
                 "ORDERFLOW_DATA_DIR",
                 workDir.resolve(dataDir).toString(),
                 "SERVER_PORT",
-                Integer.toString(LaunchedPlatform.freePort()));
+                Integer.toString(FreePorts.any()));
     }
 }

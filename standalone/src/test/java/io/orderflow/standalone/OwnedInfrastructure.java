@@ -3,6 +3,7 @@ package io.orderflow.standalone;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.orderflow.standalone.embedded.EmbeddedKafka;
+import io.orderflow.standalone.embedded.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +32,10 @@ final class OwnedInfrastructure {
     private static OwnedInfrastructure shared;
 
     private final Path workDir;
-    private final int postgresPort = LaunchedPlatform.freePort();
-    private final int mongoPort = LaunchedPlatform.freePort();
-    private final int kafkaPort = LaunchedPlatform.freePort();
-    private final int controllerPort = LaunchedPlatform.freePort();
+    private final int postgresPort = FreePorts.any();
+    private final int mongoPort = FreePorts.any();
+    private final int kafkaPort = FreePorts.any();
+    private final int controllerPort = FreePorts.any();
     private EmbeddedPostgres postgres;
     private MongoServer mongo;
     private EmbeddedKafka kafka;

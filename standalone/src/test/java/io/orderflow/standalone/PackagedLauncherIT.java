@@ -3,6 +3,7 @@ package io.orderflow.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.standalone.embedded.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,8 +60,8 @@ class PackagedLauncherIT {
 
     @BeforeAll
     static void launch() {
-        port = LaunchedPlatform.freePort();
-        postgresPort = LaunchedPlatform.freePort();
+        port = FreePorts.any();
+        postgresPort = FreePorts.any();
         platform = new LaunchedPlatform(
                 workDir,
                 Map.of(

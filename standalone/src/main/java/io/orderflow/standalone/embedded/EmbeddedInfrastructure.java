@@ -3,7 +3,6 @@ package io.orderflow.standalone.embedded;
 import io.orderflow.standalone.StartFailure;
 import io.orderflow.standalone.config.StandaloneProperties;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -71,7 +70,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         } else if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
             int port = portOrFree(settings.kafkaPort());
-            int controllerPort = freePort();
+            int controllerPort = FreePorts.any();
             Path directory = dataDir.resolve("kafka");
             kafka = CompletableFuture.supplyAsync(() -> started(
                     "Kafka broker",
@@ -184,16 +183,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     private static int portOrFree(Integer pinned) {
-        return pinned != null && pinned > 0 ? pinned : freePort();
-    }
-
-    /** A loopback port free at this moment; the embedded parts and their tests take one each. */
-    static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port", e);
-        }
+        return pinned != null && pinned > 0 ? pinned : FreePorts.any();
     }
 
     private static long elapsedMillis(long startNanos) {

@@ -22,7 +22,7 @@ class EmbeddedMongoTest {
     @Test
     void aJournaledWriteIsOnDiskWithEveryWriteBeforeIt() throws Exception {
         Path crashed = directory.resolve("crashed");
-        try (var mongo = EmbeddedMongo.start(directory.resolve("live"), EmbeddedInfrastructure.freePort());
+        try (var mongo = EmbeddedMongo.start(directory.resolve("live"), FreePorts.any());
                 var client = MongoClients.create(mongo.connectionString())) {
             var orders = client.getDatabase("orderflow").getCollection("orders");
             for (int i = 0; i < 50; i++) {
@@ -36,7 +36,7 @@ class EmbeddedMongoTest {
             Files.copy(directory.resolve("live").resolve("orderflow.mv"), crashed.resolve("orderflow.mv"));
         }
 
-        try (var mongo = EmbeddedMongo.start(crashed, EmbeddedInfrastructure.freePort());
+        try (var mongo = EmbeddedMongo.start(crashed, FreePorts.any());
                 var client = MongoClients.create(mongo.connectionString())) {
             var database = client.getDatabase("orderflow");
             assertThat(database.getCollection("orders").countDocuments()).isEqualTo(50);

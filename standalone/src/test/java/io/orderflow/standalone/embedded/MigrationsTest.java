@@ -21,7 +21,7 @@ class MigrationsTest {
 
     @Test
     void anInstallationFromBeforeTheRenameKeepsTheInventoryProjectionsPositionAndDeadLetters() throws IOException {
-        try (var postgres = EmbeddedPostgres.start(dataDir, EmbeddedInfrastructure.freePort())) {
+        try (var postgres = EmbeddedPostgres.start(dataDir, FreePorts.any())) {
             var dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), "postgres", "");
             var jdbc = new JdbcTemplate(dataSource);
             migrate(dataSource, "5");
