@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A few hundred orders through every path, then every projection rebuilt from the event store while the platform
+ * A hundred and twenty orders, twenty on each path, then every projection rebuilt from the event store while the platform
  * runs: the rebuilt read models are identical to the ones built live, document for document. On the platform of
  * {@link OwnedInfrastructure}, whose other classes mostly wait out their outages, rather than the busier shared one.
  */
@@ -34,7 +34,7 @@ class ReplayTest {
     @Test
     void replayedReadModelsAreIdenticalToTheLiveOnes() throws Exception {
         TestPlatform platform = OwnedInfrastructure.shared().platform();
-        List<String> orderIds = placeOrdersOnEveryPath(platform, 240);
+        List<String> orderIds = placeOrdersOnEveryPath(platform, 120);
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> orderIds.stream()
