@@ -3,6 +3,7 @@ package io.orderflow.bench;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
+import io.orderflow.api.operations.ProcessorStatusList;
 import io.orderflow.api.operations.ReplayProjectionCommand;
 import io.orderflow.api.order.OrderAwaitingPaymentEvent;
 import io.orderflow.api.order.OrderDeliveredEvent;
@@ -146,8 +147,9 @@ public final class ReplayBenchmark {
     }
 
     private static List<ProcessorStatus> status(QueryGateway queries) {
-        return queries.query(new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
-                .join();
+        return queries.query(new FindProcessorStatusQuery(), ResponseTypes.instanceOf(ProcessorStatusList.class))
+                .join()
+                .processors();
     }
 
     private static void awaitCaughtUp(QueryGateway queries, List<String> projections) throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.orderflow.gateway.admin;
 
+import io.orderflow.api.operations.DeadLetterList;
 import io.orderflow.api.operations.DeadLetterView;
 import io.orderflow.api.operations.EvictDeadLettersCommand;
 import io.orderflow.api.operations.FindDeadLettersQuery;
@@ -41,7 +42,8 @@ class DeadLetterAdminController {
 
     @GetMapping
     List<DeadLetterView> list() {
-        return queries.ask(new FindDeadLettersQuery(), ResponseTypes.multipleInstancesOf(DeadLetterView.class));
+        return queries.ask(new FindDeadLettersQuery(), ResponseTypes.instanceOf(DeadLetterList.class))
+                .deadLetters();
     }
 
     @PostMapping("/{projection}/retry")

@@ -2,6 +2,7 @@ package io.orderflow.gateway.admin;
 
 import io.orderflow.api.integration.FindHistoryExportQuery;
 import io.orderflow.api.integration.FindHistoryExportsQuery;
+import io.orderflow.api.integration.HistoryExportList;
 import io.orderflow.api.integration.HistoryExportView;
 import io.orderflow.api.integration.StartHistoryExportCommand;
 import io.orderflow.gateway.config.BoundedQueries;
@@ -73,7 +74,8 @@ class IntegrationAdminController {
 
     @GetMapping("/exports")
     List<HistoryExportView> exports() {
-        return queries.ask(new FindHistoryExportsQuery(), ResponseTypes.multipleInstancesOf(HistoryExportView.class));
+        return queries.ask(new FindHistoryExportsQuery(), ResponseTypes.instanceOf(HistoryExportList.class))
+                .exports();
     }
 
     @GetMapping("/exports/{exportId}")

@@ -2,6 +2,7 @@ package io.orderflow.gateway.admin;
 
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
+import io.orderflow.api.operations.ProcessorStatusList;
 import io.orderflow.api.operations.ReplayProjectionCommand;
 import io.orderflow.gateway.config.BoundedQueries;
 import io.orderflow.gateway.config.GatewayProperties;
@@ -37,7 +38,8 @@ class ProjectionAdminController {
 
     @GetMapping
     List<ProcessorStatus> list() {
-        return queries.ask(new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class));
+        return queries.ask(new FindProcessorStatusQuery(), ResponseTypes.instanceOf(ProcessorStatusList.class))
+                .processors();
     }
 
     /** Starts rebuilding the projection's read model; its progress shows in {@code GET /api/admin/projections}. */

@@ -1,5 +1,6 @@
 package io.orderflow.gateway.analytics;
 
+import io.orderflow.api.analytics.DailyAnalytics;
 import io.orderflow.api.analytics.DailyFigures;
 import io.orderflow.api.analytics.FindDailyAnalyticsQuery;
 import io.orderflow.gateway.config.BoundedQueries;
@@ -39,7 +40,7 @@ class AnalyticsController {
             throw new InvalidRequestException(
                     List.of(new FieldProblem("to", "must be at most " + LONGEST_RANGE_DAYS + " days after from")));
         }
-        return queries.ask(
-                new FindDailyAnalyticsQuery(first, last), ResponseTypes.multipleInstancesOf(DailyFigures.class));
+        return queries.ask(new FindDailyAnalyticsQuery(first, last), ResponseTypes.instanceOf(DailyAnalytics.class))
+                .days();
     }
 }

@@ -2,6 +2,7 @@ package io.orderflow.gateway.inventory;
 
 import io.orderflow.api.inventory.FindAllProductsQuery;
 import io.orderflow.api.inventory.FindProductsQuery;
+import io.orderflow.api.inventory.ProductList;
 import io.orderflow.api.inventory.ProductView;
 import io.orderflow.gateway.config.BoundedQueries;
 import io.orderflow.gateway.problem.NotFoundException;
@@ -26,7 +27,8 @@ class ProductController {
 
     @GetMapping
     List<ProductView> list() {
-        return queries.ask(new FindAllProductsQuery(), ResponseTypes.multipleInstancesOf(ProductView.class));
+        return queries.ask(new FindAllProductsQuery(), ResponseTypes.instanceOf(ProductList.class))
+                .products();
     }
 
     @GetMapping("/{productId}")
@@ -34,7 +36,8 @@ class ProductController {
             @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not a valid product id")
                     String productId) {
         return queries
-                .ask(new FindProductsQuery(List.of(productId)), ResponseTypes.multipleInstancesOf(ProductView.class))
+                .ask(new FindProductsQuery(List.of(productId)), ResponseTypes.instanceOf(ProductList.class))
+                .products()
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no product " + productId));

@@ -1,13 +1,16 @@
 package io.orderflow.gateway.order;
 
 import io.orderflow.api.inventory.FindProductsQuery;
+import io.orderflow.api.inventory.ProductList;
 import io.orderflow.api.inventory.ProductView;
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.FindOrderTimelineQuery;
 import io.orderflow.api.order.FindOrdersQuery;
 import io.orderflow.api.order.OrderLine;
+import io.orderflow.api.order.OrderList;
 import io.orderflow.api.order.OrderPage;
 import io.orderflow.api.order.OrderStatus;
+import io.orderflow.api.order.OrderTimeline;
 import io.orderflow.api.order.OrderView;
 import io.orderflow.api.order.PlaceOrderCommand;
 import io.orderflow.api.order.RequestOrderCancellationCommand;
@@ -178,8 +181,9 @@ class OrderController {
             @PathVariable @Pattern(regexp = ID_PATTERN, message = "is not a valid order id") String orderId,
             Caller caller) {
         find(orderId, caller);
-        return boundedQueries.ask(
-                new FindOrderTimelineQuery(orderId), ResponseTypes.multipleInstancesOf(TimelineEntry.class));
+        return boundedQueries
+                .ask(new FindOrderTimelineQuery(orderId), ResponseTypes.instanceOf(OrderTimeline.class))
+                .entries();
     }
 
     /**
@@ -215,7 +219,7 @@ class OrderController {
     Flux<ServerSentEvent<OrderView>> firehose() {
         var result = queries.subscriptionQuery(
                 new WatchOrdersQuery(),
-                ResponseTypes.multipleInstancesOf(OrderView.class),
+                ResponseTypes.instanceOf(OrderList.class),
                 ResponseTypes.instanceOf(OrderView.class));
         return result.updates()
                 .takeUntilOther(closing.asMono())
@@ -285,7 +289,8 @@ class OrderController {
         }
         Map<String, ProductView> catalog =
                 boundedQueries
-                        .ask(new FindProductsQuery(seen), ResponseTypes.multipleInstancesOf(ProductView.class))
+                        .ask(new FindProductsQuery(seen), ResponseTypes.instanceOf(ProductList.class))
+                        .products()
                         .stream()
                         .collect(Collectors.toMap(ProductView::productId, Function.identity()));
         var lines = new ArrayList<OrderLine>();

@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.FindProductsQuery;
+import io.orderflow.api.inventory.ProductList;
 import io.orderflow.api.inventory.ProductView;
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.OrderLine;
@@ -395,10 +396,11 @@ class OrderControllerTest {
         for (ProductView product : products) {
             catalog.put(product.productId(), product);
         }
-        doAnswer(call -> CompletableFuture.completedFuture(call.<FindProductsQuery>getArgument(0).productIds().stream()
-                        .map(catalog::get)
-                        .filter(Objects::nonNull)
-                        .toList()))
+        doAnswer(call -> CompletableFuture.completedFuture(
+                        new ProductList(call.<FindProductsQuery>getArgument(0).productIds().stream()
+                                .map(catalog::get)
+                                .filter(Objects::nonNull)
+                                .toList())))
                 .when(queries)
                 .query(any(FindProductsQuery.class), any(ResponseType.class));
     }

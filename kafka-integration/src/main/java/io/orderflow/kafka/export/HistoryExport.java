@@ -3,6 +3,7 @@ package io.orderflow.kafka.export;
 import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.integration.FindHistoryExportQuery;
 import io.orderflow.api.integration.FindHistoryExportsQuery;
+import io.orderflow.api.integration.HistoryExportList;
 import io.orderflow.api.integration.HistoryExportView;
 import io.orderflow.api.integration.StartHistoryExportCommand;
 import io.orderflow.kafka.Topics;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,14 +93,18 @@ class HistoryExport {
     }
 
     @QueryHandler
-    Optional<HistoryExportView> handle(FindHistoryExportQuery query) {
-        return exports.find(query.exportId()).map(export -> export.view(Instant.now()));
+    HistoryExportView handle(FindHistoryExportQuery query) {
+        // null when there is none: an Optional would not keep its type across Axon Server
+        return exports.find(query.exportId())
+                .map(export -> export.view(Instant.now()))
+                .orElse(null);
     }
 
     @QueryHandler
-    List<HistoryExportView> handle(FindHistoryExportsQuery query) {
+    HistoryExportList handle(FindHistoryExportsQuery query) {
         Instant now = Instant.now();
-        return exports.all().stream().map(export -> export.view(now)).toList();
+        return new HistoryExportList(
+                exports.all().stream().map(export -> export.view(now)).toList());
     }
 
     /** Exports a restart interrupted go on, then those that were waiting, once the platform is up. */

@@ -2,6 +2,7 @@ package io.orderflow.query.analytics;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.orderflow.api.analytics.DailyAnalytics;
 import io.orderflow.api.analytics.DailyFigures;
 import io.orderflow.api.analytics.FindDailyAnalyticsQuery;
 import io.orderflow.api.common.Money;
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.List;
 import java.util.TreeMap;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -32,7 +32,7 @@ class DailyAnalyticsQueries {
     }
 
     @QueryHandler
-    List<DailyFigures> handle(FindDailyAnalyticsQuery query) {
+    DailyAnalytics handle(FindDailyAnalyticsQuery query) {
         var range = new Query(where("placedAt")
                 .gte(Date.from(query.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .lt(Date.from(
@@ -48,7 +48,7 @@ class DailyAnalyticsQueries {
                             order.getString("status"),
                             new Money(new BigDecimal(total.get("amount").toString()), total.getString("currency")));
         }
-        return days.values().stream().map(Day::figures).toList();
+        return new DailyAnalytics(days.values().stream().map(Day::figures).toList());
     }
 
     private static final class Day {

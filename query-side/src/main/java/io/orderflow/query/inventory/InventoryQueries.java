@@ -2,8 +2,7 @@ package io.orderflow.query.inventory;
 
 import io.orderflow.api.inventory.FindAllProductsQuery;
 import io.orderflow.api.inventory.FindProductsQuery;
-import io.orderflow.api.inventory.ProductView;
-import java.util.List;
+import io.orderflow.api.inventory.ProductList;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -19,16 +18,16 @@ class InventoryQueries {
     }
 
     @QueryHandler
-    List<ProductView> handle(FindAllProductsQuery query) {
-        return products.findAll(Sort.by("productId")).stream()
+    ProductList handle(FindAllProductsQuery query) {
+        return new ProductList(products.findAll(Sort.by("productId")).stream()
                 .map(ProductDocument::toView)
-                .toList();
+                .toList());
     }
 
     @QueryHandler
-    List<ProductView> handle(FindProductsQuery query) {
-        return products.findAllById(query.productIds()).stream()
+    ProductList handle(FindProductsQuery query) {
+        return new ProductList(products.findAllById(query.productIds()).stream()
                 .map(ProductDocument::toView)
-                .toList();
+                .toList());
     }
 }

@@ -1,6 +1,7 @@
 package io.orderflow.query.operations;
 
 import io.orderflow.api.common.InvalidCommandException;
+import io.orderflow.api.operations.DeadLetterList;
 import io.orderflow.api.operations.DeadLetterView;
 import io.orderflow.api.operations.EvictDeadLettersCommand;
 import io.orderflow.api.operations.FindDeadLettersQuery;
@@ -8,7 +9,6 @@ import io.orderflow.api.operations.RetryDeadLettersCommand;
 import io.orderflow.query.QuerySide;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
@@ -41,7 +41,7 @@ class DeadLetterOperations {
     }
 
     @QueryHandler
-    List<DeadLetterView> handle(FindDeadLettersQuery query) {
+    DeadLetterList handle(FindDeadLettersQuery query) {
         var views = new ArrayList<DeadLetterView>();
         for (String projection : QuerySide.PROJECTIONS) {
             queue(projection)
@@ -68,7 +68,7 @@ class DeadLetterOperations {
                                 first.lastTouched()));
                     }));
         }
-        return views;
+        return new DeadLetterList(views);
     }
 
     @CommandHandler

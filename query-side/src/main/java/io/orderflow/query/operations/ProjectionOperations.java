@@ -4,6 +4,7 @@ import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
+import io.orderflow.api.operations.ProcessorStatusList;
 import io.orderflow.api.operations.ReplayProjectionCommand;
 import io.orderflow.query.QuerySide;
 import jakarta.annotation.PreDestroy;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -116,7 +116,7 @@ class ProjectionOperations {
     }
 
     @QueryHandler
-    List<ProcessorStatus> handle(FindProcessorStatusQuery query) {
+    ProcessorStatusList handle(FindProcessorStatusQuery query) {
         long head = head();
         var statuses = new ArrayList<ProcessorStatus>();
         axon.eventProcessingConfiguration().eventProcessors().forEach((name, eventProcessor) -> {
@@ -125,7 +125,7 @@ class ProjectionOperations {
             }
         });
         statuses.sort(Comparator.comparing(ProcessorStatus::name));
-        return statuses;
+        return new ProcessorStatusList(statuses);
     }
 
     private ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {

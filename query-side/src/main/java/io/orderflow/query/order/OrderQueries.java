@@ -4,12 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.FindOrdersQuery;
+import io.orderflow.api.order.OrderList;
 import io.orderflow.api.order.OrderPage;
 import io.orderflow.api.order.OrderView;
 import io.orderflow.api.order.WatchOrdersQuery;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,10 +27,11 @@ class OrderQueries {
         this.mongo = mongo;
     }
 
+    /** The order, or null when there is none: an {@code Optional} would not keep its type across Axon Server. */
     @QueryHandler
-    Optional<OrderView> handle(FindOrderQuery query) {
-        return Optional.ofNullable(mongo.findById(query.orderId(), OrderDocument.class))
-                .map(OrderDocument::toView);
+    OrderView handle(FindOrderQuery query) {
+        OrderDocument order = mongo.findById(query.orderId(), OrderDocument.class);
+        return order == null ? null : order.toView();
     }
 
     @QueryHandler
@@ -61,7 +62,7 @@ class OrderQueries {
 
     /** The firehose starts empty; everything it carries comes as updates. */
     @QueryHandler
-    List<OrderView> handle(WatchOrdersQuery query) {
-        return List.of();
+    OrderList handle(WatchOrdersQuery query) {
+        return new OrderList(List.of());
     }
 }

@@ -4,9 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.orderflow.api.order.FindOrderTimelineQuery;
-import io.orderflow.api.order.TimelineEntry;
+import io.orderflow.api.order.OrderTimeline;
 import io.orderflow.query.QuerySide;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -51,14 +50,14 @@ class TimelineProjection {
     }
 
     @QueryHandler
-    List<TimelineEntry> handle(FindOrderTimelineQuery query) {
-        return mongo
+    OrderTimeline handle(FindOrderTimelineQuery query) {
+        return new OrderTimeline(mongo
                 .find(
                         query(where("orderId").is(query.orderId())).with(Sort.by("occurredAt", "step", "_id")),
                         TimelineDocument.class)
                 .stream()
                 .map(TimelineDocument::toEntry)
-                .toList();
+                .toList());
     }
 
     private static String simpleType(Object event) {

@@ -63,7 +63,7 @@ class OrderProjectionTest {
         projection.on(PLACED);
 
         assertThat(queries.handle(new FindOrderQuery("order-1")))
-                .contains(new OrderView(
+                .isEqualTo(new OrderView(
                         "order-1",
                         "customer-1",
                         OrderStatus.CREATED,
@@ -88,7 +88,7 @@ class OrderProjectionTest {
         projection.on(new PaymentAuthorizedEvent("pay-1", "order-1", Money.of("159.98", "USD"), "pi_1"), later);
         projection.on(new ShipmentCreatedEvent("ship-1", "order-1", "Carrier", "TRACK-1", ADDRESS), later);
 
-        OrderView order = queries.handle(new FindOrderQuery("order-1")).orElseThrow();
+        OrderView order = queries.handle(new FindOrderQuery("order-1"));
         assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
         assertThat(order.paymentStatus()).isEqualTo("AUTHORIZED");
         assertThat(order.shipmentStatus()).isEqualTo("CREATED");
@@ -102,7 +102,7 @@ class OrderProjectionTest {
         projection.on(new PaymentVoidedEvent("pay-1", "order-1", "cancelled by the customer"), PLACED_AT);
         projection.on(new OrderCancelledEvent("order-1", "cancelled by the customer"), PLACED_AT);
 
-        OrderView order = queries.handle(new FindOrderQuery("order-1")).orElseThrow();
+        OrderView order = queries.handle(new FindOrderQuery("order-1"));
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.reason()).isEqualTo("cancelled by the customer");
         assertThat(order.paymentStatus()).isEqualTo("VOIDED");
@@ -125,7 +125,7 @@ class OrderProjectionTest {
     void eventForAnUnknownOrderChangesNothing() {
         projection.on(new OrderAwaitingPaymentEvent("missing"), PLACED_AT);
 
-        assertThat(queries.handle(new FindOrderQuery("missing"))).isEmpty();
+        assertThat(queries.handle(new FindOrderQuery("missing"))).isNull();
     }
 
     @Test

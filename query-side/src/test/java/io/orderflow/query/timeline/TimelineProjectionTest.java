@@ -48,7 +48,8 @@ class TimelineProjectionTest {
                 11);
         apply(new StockReservedEvent("PROD-001", "order-2", 1, 97, 3), 13);
 
-        List<TimelineEntry> timeline = projection.handle(new FindOrderTimelineQuery("order-1"));
+        List<TimelineEntry> timeline =
+                projection.handle(new FindOrderTimelineQuery("order-1")).entries();
 
         assertThat(timeline)
                 .extracting(TimelineEntry::type)
@@ -76,6 +77,7 @@ class TimelineProjectionTest {
         projection.on(message.getPayload(), message);
         projection.on(message.getPayload(), message);
 
-        assertThat(projection.handle(new FindOrderTimelineQuery("order-1"))).hasSize(1);
+        assertThat(projection.handle(new FindOrderTimelineQuery("order-1")).entries())
+                .hasSize(1);
     }
 }

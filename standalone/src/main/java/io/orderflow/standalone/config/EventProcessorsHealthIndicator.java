@@ -2,6 +2,7 @@ package io.orderflow.standalone.config;
 
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
+import io.orderflow.api.operations.ProcessorStatusList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,9 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         List<ProcessorStatus> statuses = queries.query(
-                        new FindProcessorStatusQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
-                .get(2, TimeUnit.SECONDS);
+                        new FindProcessorStatusQuery(), ResponseTypes.instanceOf(ProcessorStatusList.class))
+                .get(2, TimeUnit.SECONDS)
+                .processors();
         boolean healthy = true;
         var processors = new LinkedHashMap<String, Object>();
         long head = 0;

@@ -3,6 +3,7 @@ package io.orderflow.standalone.inventory;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.CreateProductCommand;
 import io.orderflow.api.inventory.FindProductsQuery;
+import io.orderflow.api.inventory.ProductList;
 import io.orderflow.api.inventory.ProductView;
 import java.time.Duration;
 import java.util.List;
@@ -74,8 +75,9 @@ class DemoCatalog implements ApplicationRunner {
         long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
         while (true) {
             List<ProductView> visible = queries.query(
-                            new FindProductsQuery(ids), ResponseTypes.multipleInstancesOf(ProductView.class))
-                    .join();
+                            new FindProductsQuery(ids), ResponseTypes.instanceOf(ProductList.class))
+                    .join()
+                    .products();
             if (visible.size() == ids.size()) {
                 return;
             }
