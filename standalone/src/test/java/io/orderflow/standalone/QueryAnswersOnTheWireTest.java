@@ -47,7 +47,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Every query answer survives the trip through Axon Server. There the query carries the response type as it is for
  * serialization, the handler's answer is serialized with the messages' serializer, deserialized by the asking service
  * as the type named on the wire, and only then converted to the response type asked for (as Axon 4.13's connector
- * does: {@code QuerySerializer}, {@code ConvertingResponseMessage}). A bare {@code List} comes back as a list of maps and fails that conversion, so each
+ * does: {@code QuerySerializer}, {@code ConvertingResponseMessage}). A subscription's updates are checked the same
+ * way; its initial result is not, since no service reads it (see {@code OrderController}). A bare {@code List} comes back as a list of maps and fails that conversion, so each
  * query answers with a record that holds its list. The trip is made here as the Axon Server connector makes it, for
  * every query of core-api (a new query without a case here fails the test), on answers with data in them.
  */
@@ -101,7 +102,7 @@ class QueryAnswersOnTheWireTest {
         var failures = new ArrayList<String>();
         var answers = new java.util.HashMap<Class<?>, Object>();
         for (Asked question : asked) {
-            // the asking service sends the response type as it is for serialization (an Optional's is its element's)
+            // the query carries its response type as it is for serialization (an Optional's is its element's)
             QueryResponseMessage<?> answer = queryBus.query(new GenericQueryMessage<>(
                             question.query(), question.responseType().forSerialization()))
                     .get(10, TimeUnit.SECONDS);

@@ -100,13 +100,13 @@ class OrderControllerTest {
     @BeforeEach
     void theCatalogSellsMugsAndTeapotsAndTheReadModelKeepsUp() {
         catalogHas(MUG, TEAPOT);
-        doAnswer(call -> new DefaultSubscriptionQueryResult<>(
-                        Mono.just(Optional.of(
-                                createdOrder(call.<FindOrderQuery>getArgument(0).orderId()))),
-                        Flux.empty(),
-                        () -> true))
+        doAnswer(call -> new DefaultSubscriptionQueryResult<>(Mono.empty(), Flux.empty(), () -> true))
                 .when(queries)
                 .subscriptionQuery(any(FindOrderQuery.class), any(ResponseType.class), any(ResponseType.class));
+        doAnswer(call -> CompletableFuture.completedFuture(Optional.of(
+                        createdOrder(call.<FindOrderQuery>getArgument(0).orderId()))))
+                .when(queries)
+                .query(any(FindOrderQuery.class), any(ResponseType.class));
         when(commands.sendAndWait(any(PlaceOrderCommand.class), anyLong(), any(TimeUnit.class)))
                 .thenAnswer(call -> call.<PlaceOrderCommand>getArgument(0).orderId());
     }
