@@ -1,4 +1,4 @@
-package io.orderflow.standalone.config;
+package io.orderflow.axonserver.runtime;
 
 import io.opentelemetry.api.OpenTelemetry;
 import org.axonframework.tracing.SpanFactory;
