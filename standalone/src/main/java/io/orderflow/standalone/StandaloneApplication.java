@@ -2,17 +2,20 @@ package io.orderflow.standalone;
 
 import io.orderflow.standalone.config.OperationsProperties;
 import io.orderflow.standalone.config.StandaloneProperties;
-import io.orderflow.standalone.inventory.DemoCatalogProperties;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** Every module of OrderFlow in one Spring application; started through {@link StandalonePlatform}. */
 @SpringBootApplication(scanBasePackages = "io.orderflow")
-@EnableConfigurationProperties({StandaloneProperties.class, OperationsProperties.class, DemoCatalogProperties.class})
+@EnableConfigurationProperties({StandaloneProperties.class, OperationsProperties.class})
 public class StandaloneApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (java.util.Arrays.asList(args).contains(LocalInfrastructure.FLAG)) {
+            LocalInfrastructure.run(args);
+            return;
+        }
         var platform = new StandalonePlatform();
         // registered before anything starts, so SIGTERM during start-up still stops the embedded servers
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "orderflow-shutdown"));

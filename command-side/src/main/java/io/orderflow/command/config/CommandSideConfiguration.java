@@ -3,6 +3,7 @@ package io.orderflow.command.config;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.stripe.StripeClient;
+import io.orderflow.command.inventory.DemoCatalogProperties;
 import io.orderflow.command.order.Order;
 import io.orderflow.command.order.OrderCancellations;
 import io.orderflow.command.order.OrderPolicy;
@@ -39,7 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
     OrderProperties.class,
     AggregateProperties.class,
     StripeProperties.class,
-    SimulatedCarrierProperties.class
+    SimulatedCarrierProperties.class,
+    DemoCatalogProperties.class
 })
 public class CommandSideConfiguration {
 

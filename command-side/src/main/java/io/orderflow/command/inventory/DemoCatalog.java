@@ -1,4 +1,4 @@
-package io.orderflow.standalone.inventory;
+package io.orderflow.command.inventory;
 
 import io.orderflow.api.common.Money;
 import io.orderflow.api.inventory.CreateProductCommand;
@@ -7,6 +7,7 @@ import io.orderflow.api.inventory.ProductList;
 import io.orderflow.api.inventory.ProductView;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the demo catalog through commands on first start, so it is in the event store like any other product,
- * and waits until the catalog read model shows it before the platform calls itself ready.
+ * and waits (at most a minute) until the catalog read model shows it before the platform calls itself ready. Part of
+ * command-side, so that the command-side service seeds it in distributed mode.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "orderflow.demo-catalog.enabled", matchIfMissing = true)
@@ -74,10 +76,15 @@ class DemoCatalog implements ApplicationRunner {
         var ids = PRODUCTS.stream().map(CreateProductCommand::productId).toList();
         long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
         while (true) {
-            List<ProductView> visible = queries.query(
-                            new FindProductsQuery(ids), ResponseTypes.instanceOf(ProductList.class))
-                    .join()
-                    .products();
+            List<ProductView> visible;
+            try {
+                visible = queries.query(new FindProductsQuery(ids), ResponseTypes.instanceOf(ProductList.class))
+                        .join()
+                        .products();
+            } catch (CompletionException notYet) {
+                // in distributed mode the query-side service may not be up yet: no handler for the query
+                visible = List.of();
+            }
             if (visible.size() == ids.size()) {
                 return;
             }

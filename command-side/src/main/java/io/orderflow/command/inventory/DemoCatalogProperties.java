@@ -1,4 +1,4 @@
-package io.orderflow.standalone.inventory;
+package io.orderflow.command.inventory;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
