@@ -6,7 +6,7 @@
 #   distributed/run-local.sh AXONSERVER_HOST:GRPC_PORT [WORK_DIR]
 #
 # Builds the jars first when they are missing. Logs and data go to WORK_DIR (default ./distributed-local).
-# Set DATABASE_URL (with DATABASE_USER, DATABASE_PASSWORD), KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI to use servers of
+# Set DATABASE_URL (with SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD), KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI to use servers of
 # your own; the embedded ones listen on ORDERFLOW_POSTGRES_PORT, ORDERFLOW_KAFKA_PORT and ORDERFLOW_MONGO_PORT
 # (15432, 19092, 17017 unless set). The gateway answers on http://localhost:${GATEWAY_PORT:-8080}; the other
 # services' actuator endpoints on 8081 (command-side), 8082 (saga), 8083 (query-side), 8084 (kafka-integration).
@@ -42,12 +42,13 @@ if [ -z "${DATABASE_URL:-}" ] || [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ] || [ -z "
     sleep 0.5
   done
   if [ -z "${DATABASE_URL:-}" ]; then
-    export DATABASE_URL=jdbc:postgresql://localhost:$ORDERFLOW_POSTGRES_PORT/postgres DATABASE_USER=postgres DATABASE_PASSWORD=
+    export DATABASE_URL=jdbc:postgresql://localhost:$ORDERFLOW_POSTGRES_PORT/postgres SPRING_DATASOURCE_USERNAME=postgres \
+      SPRING_DATASOURCE_PASSWORD=
   fi
   export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$ORDERFLOW_KAFKA_PORT}
   export MONGODB_URI=${MONGODB_URI:-mongodb://127.0.0.1:$ORDERFLOW_MONGO_PORT/orderflow}
 fi
-export ORDERFLOW_KEYS_DIR=${ORDERFLOW_KEYS_DIR:-$work/keys}
+export ORDERFLOW_SECURITY_KEYS_DIRECTORY=${ORDERFLOW_SECURITY_KEYS_DIRECTORY:-$work/keys}
 
 for i in "${!services[@]}"; do
   SERVER_PORT=${ports[$i]} java -jar "$(jar_of "${services[$i]}")" >"$work/${services[$i]}.log" 2>&1 &
