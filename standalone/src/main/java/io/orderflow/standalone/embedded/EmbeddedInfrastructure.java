@@ -103,7 +103,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                     closeQuietly(part.join());
                 }
             }
-            throw new IllegalStateException("Could not start the embedded infrastructure under " + dataDir, failure);
+            throw new IllegalStateException(
+                    "Could not start the embedded infrastructure under " + dataDir + ": " + causes(failure), failure);
         }
 
         if (postgres.join() != null) {
@@ -180,6 +181,15 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                             + " to a free port, or leave it unset to take any free port.",
                     e);
         }
+    }
+
+    /** The messages of a failure and its causes, so a one-line report says what went wrong underneath. */
+    private static String causes(Throwable failure) {
+        var messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(messages.isEmpty() ? "" : " <- ").append(cause);
+        }
+        return messages.toString();
     }
 
     private static int portOrFree(Integer pinned) {

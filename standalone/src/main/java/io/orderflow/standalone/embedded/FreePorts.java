@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * local ports of outgoing connections from. Between choosing such a port and the server binding it, any connection
  * this machine opens may take it, and the server then fails to start (for Kafka's controller, by ending the
  * process). A port below the ephemeral range is never taken that way; only a server binding it explicitly could.
+ * Nor is a port handed out twice by one JVM, whose servers (several platforms side by side in a test run, or the
+ * parts of one platform starting together) may not have bound theirs yet.
  */
 public final class FreePorts {
 
@@ -25,6 +29,7 @@ public final class FreePorts {
 
     private static final Path LINUX_EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final int ATTEMPTS = 200;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {}
 
@@ -34,7 +39,7 @@ public final class FreePorts {
         var random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < ATTEMPTS && end > LOWEST; attempt++) {
             int port = random.nextInt(LOWEST, end);
-            if (bindable(port)) {
+            if (bindable(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }

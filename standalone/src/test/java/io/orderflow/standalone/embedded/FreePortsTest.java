@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
 class FreePortsTest {
@@ -23,6 +24,16 @@ class FreePortsTest {
             try (var server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertThat(server.getLocalPort()).isEqualTo(port);
             }
+        }
+    }
+
+    @Test
+    void aPortIsNotHandedOutTwiceWhileItsServerMayNotHaveBoundItYet() {
+        var handedOut = new HashSet<Integer>();
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(handedOut.add(FreePorts.any()))
+                    .as("port handed out again")
+                    .isTrue();
         }
     }
 }
