@@ -1,0 +1,190 @@
+package io.orderflow.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The order's whole life in distributed mode: every service its own JVM, every command, query and event through
+ * Axon Server (the gateway holds no handler of its own), with the real PostgreSQL, Kafka and MongoDB wire server.
+ */
+class DistributedEndToEndTest {
+
+    private static final Duration SETTLES = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path work;
+
+    private static DistributedPlatform platform;
+    private static Api customer;
+    private static Api admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = DistributedPlatform.withAxonServer(work).startAll();
+        customer = Api.newCustomer(platform.gateway());
+        admin = Api.admin(platform.gateway());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void ordersPlacedThroughTheGatewayReachDeliveredAndTheirStreamEndsThere() throws Exception {
+        var response = customer.place("[{\"productId\":\"PROD-003\",\"quantity\":1}]", "pm_card_visa");
+        assertThat(response.statusCode())
+                .as("201 once the read model has the order: %s", response.body())
+                .isEqualTo(201);
+        String first = Api.read(response.body()).get("orderId").asString();
+        assertThat(customer.order(first).get("orderId").asString()).isEqualTo(first);
+        String second = customer.placeOrder("[{\"productId\":\"PROD-008\",\"quantity\":2}]", "pm_card_visa");
+
+        List<JsonNode> changes = customer.stream(first, SETTLES);
+        assertThat(changes).isNotEmpty();
+        assertThat(changes.get(changes.size() - 1).get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(customer.awaitFinal(second, SETTLES).get("status").asString())
+                .isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aDeclinedCardCompensatesWithTheStockBack() {
+        int[] before = settled("PROD-007");
+
+        String orderId = customer.placeOrder(
+                "[{\"productId\":\"PROD-007\",\"quantity\":2}]", "pm_card_chargeDeclinedInsufficientFunds");
+
+        JsonNode order = customer.awaitFinal(orderId, SETTLES);
+        assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(order.get("reason").asString())
+                .isEqualTo("payment declined (insufficient_funds): Your card has insufficient funds.");
+        awaitStock("PROD-007", before);
+    }
+
+    @Test
+    void aLineOutOfStockRejectsTheOrderWithEveryStockLevelBack() {
+        int[] headphones = settled("PROD-001");
+        int[] webcams = settled("PROD-006");
+
+        String orderId = customer.placeOrder(
+                "[{\"productId\":\"PROD-001\",\"quantity\":1},{\"productId\":\"PROD-006\",\"quantity\":"
+                        + (webcams[0] + 1) + "}]",
+                "pm_card_visa");
+
+        JsonNode order = customer.awaitFinal(orderId, SETTLES);
+        assertThat(order.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(order.get("reason").asString()).startsWith("out of stock: PROD-006");
+        awaitStock("PROD-001", headphones);
+        awaitStock("PROD-006", webcams);
+    }
+
+    @Test
+    void integrationEventsArriveOnKafkaAsInStandalone() {
+        String orderId = customer.placeOrder("[{\"productId\":\"PROD-004\",\"quantity\":1}]", "pm_card_visa");
+        customer.awaitStatus(orderId, SETTLES, "DELIVERED");
+
+        var types = new HashSet<String>();
+        var properties = Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "distributed-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(
+                    "orderflow.orders.v1", "orderflow.inventory.v1", "orderflow.payments.v1", "orderflow.shipping.v1"));
+            await().atMost(SETTLES).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (orderId.equals(record.key())) {
+                        // structured CloudEvents: the type is in the JSON value
+                        types.add(Api.read(new String(record.value(), StandardCharsets.UTF_8))
+                                .get("type")
+                                .asString());
+                    }
+                });
+                return types.contains("io.orderflow.order.delivered.v1");
+            });
+        }
+        assertThat(types)
+                .contains(
+                        "io.orderflow.order.placed.v1",
+                        "io.orderflow.payment.captured.v1",
+                        "io.orderflow.order.delivered.v1");
+    }
+
+    @Test
+    void aProjectionIsReplayedThroughTheAdminEndpointWithItsProgressShown() {
+        customer.placeOrder("[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa");
+
+        var replay = admin.post("/api/admin/projections/order-projection/replay", null);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+
+        Set<String> progress = new HashSet<>();
+        JsonNode done = await().atMost(SETTLES)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            JsonNode projection = orderProjection();
+                            if (projection.get("replaying").asBoolean()) {
+                                progress.add(
+                                        projection.get("replay").get("total").asString());
+                            }
+                            return projection;
+                        },
+                        projection -> !projection.get("replaying").asBoolean()
+                                && projection.get("lag").asLong() == 0
+                                && !progress.isEmpty());
+        assertThat(done.get("running").asBoolean()).isTrue();
+        assertThat(progress).as("replay totals seen while it ran").isNotEmpty();
+    }
+
+    private static JsonNode orderProjection() {
+        for (JsonNode projection : Api.read(admin.get("/api/admin/projections").body())) {
+            if (projection.get("name").asString().equals("order-projection")) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no order-projection in /api/admin/projections");
+    }
+
+    /** A product's stock once no order of this test is moving it: the same value twice, a second apart. */
+    private static int[] settled(String productId) {
+        int[][] last = {customer.stock(productId)};
+        return await().atMost(SETTLES)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> {
+                            int[] now = customer.stock(productId);
+                            boolean same = now[0] == last[0][0] && now[1] == last[0][1];
+                            last[0] = now;
+                            return same ? now : null;
+                        },
+                        stock -> stock != null);
+    }
+
+    private static void awaitStock(String productId, int[] expected) {
+        await().atMost(SETTLES)
+                .untilAsserted(() -> assertThat(customer.stock(productId)).containsExactly(expected));
+    }
+}

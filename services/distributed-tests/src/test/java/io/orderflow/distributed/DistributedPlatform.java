@@ -1,0 +1,328 @@
+package io.orderflow.distributed;
+
+import io.orderflow.standalone.embedded.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Distributed mode as the tests run it: Axon Server (a jar the test starts, or a running server), the embedded
+ * PostgreSQL, Kafka and MongoDB wire server in a process of their own ({@code orderflow-standalone.jar
+ * --infrastructure-only}), and each service as its own JVM from its packaged jar, one instance or several.
+ * Closing stops every process it started.
+ */
+final class DistributedPlatform implements AutoCloseable {
+
+    static final String ADMIN_EMAIL = "admin@orderflow.local";
+    static final String ADMIN_PASSWORD = "distributed operator key";
+    static final List<String> SERVICES =
+            List.of("command-side", "saga", "query-side", "kafka-integration", "api-gateway");
+
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path repository =
+            Path.of(System.getProperty("orderflow.repository", "../..")).toAbsolutePath();
+    private final Path work;
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, List<Instance>> instances = new LinkedHashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
+    private final Map<String, String> infrastructure = new HashMap<>();
+    private final Map<String, Integer> started = new HashMap<>();
+    private String axonServer;
+
+    /** One running service JVM: its name, HTTP port, process and log. */
+    record Instance(String service, int port, Process process, Path log) {
+
+        String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    private DistributedPlatform(Path work) {
+        this.work = work;
+    }
+
+    /**
+     * Axon Server from {@code AXONSERVER_JAR} (started here, on a data directory of this platform's) or
+     * {@code AXONSERVER_ADDRESS} (a running server in development mode, whose events are purged first); without
+     * either the calling test is skipped.
+     */
+    static DistributedPlatform withAxonServer(Path work) throws Exception {
+        String jar = System.getenv("AXONSERVER_JAR");
+        String address = System.getenv("AXONSERVER_ADDRESS");
+        Assumptions.assumeTrue(
+                (jar != null && !jar.isBlank()) || (address != null && !address.isBlank()),
+                "distributed tests skipped: set AXONSERVER_JAR (a runnable Axon Server jar) or AXONSERVER_ADDRESS"
+                        + " (host:grpc-port of a running one)");
+        var platform = new DistributedPlatform(work);
+        try {
+            platform.axonServer =
+                    jar != null && !jar.isBlank() ? platform.startAxonServer(jar) : platform.purged(address);
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** Starts the embedded infrastructure on its own data directory, then one instance of every service. */
+    DistributedPlatform startAll() throws Exception {
+        startInfrastructure(work.resolve("data"));
+        for (String service : SERVICES) {
+            start(service);
+        }
+        return this;
+    }
+
+    /** PostgreSQL, Kafka and MongoDB from the standalone jar, on the data directory given. */
+    void startInfrastructure(Path dataDir) throws Exception {
+        Process process = launch(
+                "infrastructure",
+                List.of("java", "-jar", standaloneJar().toString(), "--infrastructure-only"),
+                Map.of("ORDERFLOW_DATA_DIR", dataDir.toString()));
+        Path log = work.resolve("infrastructure.log");
+        awaitLine(process, log, "OrderFlow infrastructure ready", Duration.ofSeconds(120));
+        for (String line : Files.readAllLines(log)) {
+            int equals = line.indexOf('=');
+            if (line.startsWith("spring.") && equals > 0) {
+                infrastructure.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        environment.put("DATABASE_URL", infrastructure.get("spring.datasource.url"));
+        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        environment.put("SPRING_DATASOURCE_PASSWORD", "");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.get("spring.kafka.bootstrap-servers"));
+        environment.put("MONGODB_URI", infrastructure.get("spring.mongodb.uri"));
+    }
+
+    /** Settings every service started from now on gets, as environment variables. */
+    void set(String variable, String value) {
+        environment.put(variable, value);
+    }
+
+    /** One more instance of a service; answers once it is ready. */
+    Instance start(String service) throws Exception {
+        int port = FreePorts.any();
+        var variables = new HashMap<>(environment);
+        variables.putAll(Map.of(
+                "AXONSERVER_SERVERS",
+                axonServer,
+                "SERVER_PORT",
+                Integer.toString(port),
+                "ORDERFLOW_SECURITY_KEYS_DIRECTORY",
+                work.resolve("keys").toString(),
+                "ORDERFLOW_ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                "ORDERFLOW_CARRIER_SIMULATED_DISPATCH_DELAY",
+                "0s",
+                "ORDERFLOW_CARRIER_SIMULATED_DELIVERY_DELAY",
+                "0s"));
+        List<Instance> running = instances.computeIfAbsent(service, name -> new ArrayList<>());
+        String name = service + "-" + started.merge(service, 1, Integer::sum);
+        Process process = launch(
+                name,
+                List.of(
+                        "java",
+                        // C1 only: these JVMs start often and run briefly on two shared cores
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xmx384m",
+                        "-jar",
+                        repository
+                                .resolve("services/" + service + "-service/target/orderflow-" + service + ".jar")
+                                .toString()),
+                variables);
+        var instance = new Instance(service, port, process, work.resolve(name + ".log"));
+        running.add(instance);
+        awaitReady(instance, Duration.ofSeconds(180));
+        return instance;
+    }
+
+    /** Kills an instance outright (SIGKILL), as a crashed machine would. */
+    void kill(Instance instance) throws InterruptedException {
+        instance.process().destroyForcibly();
+        instance.process().waitFor(30, TimeUnit.SECONDS);
+        instances.get(instance.service()).remove(instance);
+    }
+
+    /** Stops an instance (SIGTERM) and waits for it to end. */
+    void stop(Instance instance) throws InterruptedException {
+        instance.process().destroy();
+        if (!instance.process().waitFor(60, TimeUnit.SECONDS)) {
+            instance.process().destroyForcibly();
+        }
+        instances.get(instance.service()).remove(instance);
+    }
+
+    List<Instance> instances(String service) {
+        return List.copyOf(instances.getOrDefault(service, List.of()));
+    }
+
+    String gateway() {
+        return instances.get("api-gateway").get(0).url();
+    }
+
+    String kafkaBootstrapServers() {
+        return infrastructure.get("spring.kafka.bootstrap-servers");
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(infrastructure.get("spring.datasource.url"), "postgres", "");
+    }
+
+    String axonServer() {
+        return axonServer;
+    }
+
+    Path work() {
+        return work;
+    }
+
+    Path standaloneJar() {
+        return repository.resolve("standalone/target/orderflow-standalone.jar");
+    }
+
+    /** Launches a process with the caller's OrderFlow settings removed and the ones given, its output to a log. */
+    Process launch(String name, List<String> command, Map<String, String> variables) throws IOException {
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(variable -> variable.startsWith("ORDERFLOW_")
+                        || variable.startsWith("SPRING_")
+                        || variable.startsWith("AXONSERVER_")
+                        || variable.startsWith("STRIPE_")
+                        || List.of("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SERVER_PORT")
+                                .contains(variable));
+        builder.environment().putAll(variables);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private String startAxonServer(String jar) throws Exception {
+        int grpc = FreePorts.any();
+        int httpPort = FreePorts.any();
+        Path dir = Files.createDirectories(work.resolve("axonserver"));
+        Process process = launch(
+                "axonserver",
+                List.of(
+                        "java",
+                        "-jar",
+                        Path.of(jar).toAbsolutePath().toString(),
+                        "--server.port=" + httpPort,
+                        "--axoniq.axonserver.port=" + grpc,
+                        "--axoniq.axonserver.standalone=true",
+                        "--axoniq.axonserver.event.storage=" + dir.resolve("events"),
+                        "--axoniq.axonserver.snapshot.storage=" + dir.resolve("events"),
+                        "--axoniq.axonserver.controldb-path=" + dir.resolve("control"),
+                        "--axoniq.axonserver.pid-file-location=" + dir),
+                Map.of());
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Axon Server ended; see " + work.resolve("axonserver.log"));
+            }
+            if (answers("http://127.0.0.1:" + httpPort + "/actuator/health", "\"UP\"")) {
+                return "127.0.0.1:" + grpc;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Axon Server did not come up; see " + work.resolve("axonserver.log"));
+    }
+
+    /** A running server's events, purged through its development-mode API so each test class starts empty. */
+    private String purged(String address) throws Exception {
+        String host = address.substring(0, address.lastIndexOf(':'));
+        String httpAddress = System.getenv().getOrDefault("AXONSERVER_HTTP_ADDRESS", host + ":8024");
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://" + httpAddress + "/v1/devmode/purge-events"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Axon Server at " + httpAddress + " did not purge its events ("
+                    + response.statusCode() + "): start it with axoniq.axonserver.devmode.enabled=true, and set"
+                    + " AXONSERVER_HTTP_ADDRESS when its HTTP port is not 8024");
+        }
+        return address;
+    }
+
+    private void awaitReady(Instance instance, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!instance.process().isAlive()) {
+                throw new IllegalStateException(instance.service() + " ended; see " + instance.log());
+            }
+            if (answers(instance.url() + "/actuator/health/readiness", "\"UP\"")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(instance.service() + " was not ready in " + atMost + "; see " + instance.log());
+    }
+
+    private static void awaitLine(Process process, Path log, String line, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("ended before '" + line + "'; see " + log);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("no '" + line + "' in " + atMost + "; see " + log);
+    }
+
+    private static boolean answers(String url, String expected) {
+        try {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains(expected);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the services first (SIGTERM, then SIGKILL), then the infrastructure and Axon Server. */
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        processes.clear();
+    }
+}
