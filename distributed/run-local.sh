@@ -5,7 +5,8 @@
 #
 #   distributed/run-local.sh AXONSERVER_HOST:GRPC_PORT [WORK_DIR]
 #
-# Builds the jars first when they are missing. Logs and data go to WORK_DIR (default ./distributed-local).
+# Builds the jars first when they are missing. Logs and data go to WORK_DIR (default ./distributed-local); the
+# embedded servers keep their data in ORDERFLOW_DATA_DIR when set (a standalone installation's, to move it).
 # Set DATABASE_URL (with SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD), KAFKA_BOOTSTRAP_SERVERS or MONGODB_URI to use servers of
 # your own; the embedded ones listen on ORDERFLOW_POSTGRES_PORT, ORDERFLOW_KAFKA_PORT and ORDERFLOW_MONGO_PORT
 # (15432, 19092, 17017 unless set). The gateway answers on http://localhost:${GATEWAY_PORT:-8080}; the other
@@ -34,7 +35,7 @@ trap stop INT TERM EXIT
 if [ -z "${DATABASE_URL:-}" ] || [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ] || [ -z "${MONGODB_URI:-}" ]; then
   export ORDERFLOW_POSTGRES_PORT=${ORDERFLOW_POSTGRES_PORT:-15432} ORDERFLOW_KAFKA_PORT=${ORDERFLOW_KAFKA_PORT:-19092} \
     ORDERFLOW_MONGO_PORT=${ORDERFLOW_MONGO_PORT:-17017}
-  ORDERFLOW_DATA_DIR="$work/data" java -jar "$(jar_of standalone)" --infrastructure-only >"$work/infrastructure.log" 2>&1 &
+  ORDERFLOW_DATA_DIR="${ORDERFLOW_DATA_DIR:-$work/data}" java -jar "$(jar_of standalone)" --infrastructure-only >"$work/infrastructure.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do
     grep -q "OrderFlow infrastructure ready" "$work/infrastructure.log" && break

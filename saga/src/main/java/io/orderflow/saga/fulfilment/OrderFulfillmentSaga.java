@@ -79,6 +79,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * saga's state and the processor's position commit together or not at all: after a crash the event is handled again
  * and every step, being idempotent (and idempotent at the payment provider by key), converges. Events that arrive
  * twice or late are recognised from the saga's state and change nothing.
+ *
+ * <p>In distributed mode that guarantee changes shape. The step's commands are handled in {@code command-side},
+ * which commits their events in Axon Server, while the saga's state and position commit in PostgreSQL, apart: a
+ * crash between the two repeats the step. Correctness then rests on every command being idempotent (an aggregate
+ * recognises a step it has already taken) and on the payment provider's idempotency keys (the repeated
+ * authorization or capture is the same request, answered as before). The distributed {@code SagaCrashTest} kills
+ * the saga service among orders in flight and checks that every order ends with one authorization and one capture.
  */
 @Saga
 @ProcessingGroup(OrderFulfillmentSaga.PROCESSING_GROUP)

@@ -35,7 +35,11 @@ final class Api {
 
     /** A new customer, signed up and signed in. */
     static Api newCustomer(String base) {
-        String email = "customer-" + UUID.randomUUID() + "@example.com";
+        return signedUp(base, "customer-" + UUID.randomUUID() + "@example.com");
+    }
+
+    /** A new customer with this email, signed up and signed in. */
+    static Api signedUp(String base, String email) {
         var anonymous = new Api(base, null);
         var signedUp = anonymous.send(
                 "POST",
@@ -49,7 +53,7 @@ final class Api {
         return signedIn(base, DistributedPlatform.ADMIN_EMAIL, DistributedPlatform.ADMIN_PASSWORD);
     }
 
-    private static Api signedIn(String base, String email, String password) {
+    static Api signedIn(String base, String email, String password) {
         var response = new Api(base, null)
                 .send("POST", "/api/auth/signin", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password));
         expect(response, 200);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,16 +27,14 @@ class DistributedEndToEndTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path work;
-
     private static DistributedPlatform platform;
     private static Api customer;
     private static Api admin;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DistributedPlatform.withAxonServer(work).startAll();
+        platform = DistributedPlatform.withAxonServer(DistributedEndToEndTest.class)
+                .startAll();
         customer = Api.newCustomer(platform.gateway());
         admin = Api.admin(platform.gateway());
     }

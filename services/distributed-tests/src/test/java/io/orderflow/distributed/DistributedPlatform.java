@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Distributed mode as the tests run it: Axon Server (a jar the test starts, or a running server), the embedded
@@ -63,14 +64,17 @@ final class DistributedPlatform implements AutoCloseable {
      * {@code AXONSERVER_ADDRESS} (a running server in development mode, whose events are purged first); without
      * either the calling test is skipped.
      */
-    static DistributedPlatform withAxonServer(Path work) throws Exception {
+    static DistributedPlatform withAxonServer(Class<?> test) throws Exception {
         String jar = System.getenv("AXONSERVER_JAR");
         String address = System.getenv("AXONSERVER_ADDRESS");
         Assumptions.assumeTrue(
                 (jar != null && !jar.isBlank()) || (address != null && !address.isBlank()),
                 "distributed tests skipped: set AXONSERVER_JAR (a runnable Axon Server jar) or AXONSERVER_ADDRESS"
                         + " (host:grpc-port of a running one)");
-        var platform = new DistributedPlatform(work);
+        // under target/, kept after the run: every process's log is there for review
+        Path work = Path.of("target", "distributed", test.getSimpleName()).toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        var platform = new DistributedPlatform(Files.createDirectories(work));
         try {
             platform.axonServer =
                     jar != null && !jar.isBlank() ? platform.startAxonServer(jar) : platform.purged(address);
@@ -141,7 +145,6 @@ final class DistributedPlatform implements AutoCloseable {
                         "java",
                         // C1 only: these JVMs start often and run briefly on two shared cores
                         "-XX:TieredStopAtLevel=1",
-                        "-Xmx384m",
                         "-jar",
                         repository
                                 .resolve("services/" + service + "-service/target/orderflow-" + service + ".jar")
