@@ -203,6 +203,8 @@ final class DistributedPlatform implements AutoCloseable {
     /** Launches a process with the caller's OrderFlow settings removed and the ones given, its output to a log. */
     Process launch(String name, List<String> command, Map<String, String> variables) throws IOException {
         var builder = new ProcessBuilder(command)
+                // in the work directory: what a process writes beside itself (Axon Server's plugins) stays there
+                .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".log").toFile());
         builder.environment()
