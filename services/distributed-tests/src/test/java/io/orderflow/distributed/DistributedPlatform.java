@@ -239,17 +239,8 @@ final class DistributedPlatform implements AutoCloseable {
                         "--axoniq.axonserver.controldb-path=" + dir.resolve("control"),
                         "--axoniq.axonserver.pid-file-location=" + dir),
                 Map.of());
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Axon Server ended; see " + work.resolve("axonserver.log"));
-            }
-            if (answers("http://127.0.0.1:" + httpPort + "/actuator/health", "\"UP\"")) {
-                return "127.0.0.1:" + grpc;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Axon Server did not come up; see " + work.resolve("axonserver.log"));
+        awaitUp(process, "Axon Server", "http://127.0.0.1:" + httpPort + "/actuator/health", Duration.ofSeconds(120));
+        return "127.0.0.1:" + grpc;
     }
 
     /** A running server's events, purged through its development-mode API so each test class starts empty. */
@@ -270,17 +261,23 @@ final class DistributedPlatform implements AutoCloseable {
     }
 
     private void awaitReady(Instance instance, Duration atMost) throws Exception {
+        awaitUp(instance.process(), instance.service(), instance.url() + "/actuator/health/readiness", atMost);
+    }
+
+    /** Waits until the process's health URL says UP; fails at once, naming its log, if the process ends. */
+    void awaitUp(Process process, String name, String healthUrl, Duration atMost) throws Exception {
+        String log = "see the logs in " + work;
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!instance.process().isAlive()) {
-                throw new IllegalStateException(instance.service() + " ended; see " + instance.log());
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " ended; " + log);
             }
-            if (answers(instance.url() + "/actuator/health/readiness", "\"UP\"")) {
+            if (answers(healthUrl, "\"UP\"")) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(instance.service() + " was not ready in " + atMost + "; see " + instance.log());
+        throw new IllegalStateException(name + " was not up in " + atMost + "; " + log);
     }
 
     private static void awaitLine(Process process, Path log, String line, Duration atMost) throws Exception {

@@ -3,10 +3,6 @@ package io.orderflow.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.standalone.embedded.FreePorts;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -65,7 +61,8 @@ class MovingFromStandaloneTest {
                         "ORDERFLOW_CARRIER_SIMULATED_DELIVERY_DELAY",
                         "0s"));
         String standaloneUrl = "http://localhost:" + port;
-        awaitUp(standalone, standaloneUrl);
+        platform.awaitUp(
+                standalone, "the standalone platform", standaloneUrl + "/actuator/health", Duration.ofSeconds(180));
 
         String email = "moving-" + System.nanoTime() + "@example.com";
         Api customer = Api.signedUp(standaloneUrl, email);
@@ -111,28 +108,5 @@ class MovingFromStandaloneTest {
         String tooMany = moved.placeOrder(
                 "[{\"productId\":\"PROD-002\",\"quantity\":" + (stock[0] - 4 + 1) + "}]", "pm_card_visa");
         assertThat(moved.awaitFinal(tooMany, SETTLES).get("reason").asString()).startsWith("out of stock: PROD-002");
-    }
-
-    private static void awaitUp(Process process, String url) throws Exception {
-        var http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the standalone platform ended; see standalone.log");
-            }
-            try {
-                var response = http.send(
-                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the standalone platform was not up in 180 s");
     }
 }
