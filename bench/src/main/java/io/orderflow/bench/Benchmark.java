@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,14 +28,10 @@ public final class Benchmark {
     private static final JsonMapper json = JsonMapper.builder().build();
     /** About what 2 cores deliver, sustained (README); a higher rate measures the same throughput with a backlog. */
     private static final String DEFAULT_RATE = "8";
-    /** Throughput is counted after a warm-up; 70 s of load leave 60 s sustained. */
-    private static final int WARM_UP_SECONDS = 10;
 
     private static final String DEFAULT_DURATION = "70s";
     private static final String DEMO_PRODUCTS_BY_STOCK =
             "PROD-001:10,PROD-002:5,PROD-003:20,PROD-004:7,PROD-005:6,PROD-006:4,PROD-007:15,PROD-008:30";
-    /** How long accepted orders may take to end after the load stops. */
-    private static final Duration SETTLING = Duration.ofSeconds(180);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> options;
@@ -146,22 +141,11 @@ public final class Benchmark {
             loadOptions.putIfAbsent("duration", DEFAULT_DURATION);
             // every demo product, as often as its stock allows, so a run at capacity does not sell out
             loadOptions.putIfAbsent("products", DEMO_PRODUCTS_BY_STOCK);
-            var load = new LoadGenerator(LoadGenerator.Settings.of(loadOptions));
-            LoadGenerator.Figures sent = load.run();
-            // the load itself, not the customers' sign-up before it nor the wait for the last answers after it
-            long loadStart = load.sendingStartedAt();
-            long loadEnd = load.sendingEndedAt();
-            long settled = System.nanoTime() + SETTLING.toNanos();
-            while (System.nanoTime() < settled
-                    && !load.accepted().keySet().stream().allMatch(firehose::hasEnded)) {
-                firehose.checkStillWatching();
-                TimeUnit.MILLISECONDS.sleep(500);
-            }
+            LoadRun load = LoadRun.of(loadOptions, firehose);
             ProcessSampler.Usage usage = sampler.stop();
             // closed before the replay, which would otherwise push every rebuilt order to it
             firehose.close();
-            OrderOutcomes orders = OrderOutcomes.of(load.accepted(), firehose, loadStart, loadEnd, WARM_UP_SECONDS);
-            double stored = Percentiles.oneDecimal((platform.head() - headBefore) / ((loadEnd - loadStart) / 1e9));
+            double stored = Percentiles.oneDecimal((platform.head() - headBefore) / load.seconds());
             Double replay = withReplay ? platform.replayOrderProjection() : null;
             MachineBaselines.Baselines baselines = null;
             LongLivedProduct.Figures product = null;
@@ -171,7 +155,7 @@ public final class Benchmark {
                 product = LongLivedProduct.measure(
                         platform.addresses().jdbcUrl(), Integer.parseInt(option("product-history", "20000")), each);
             }
-            figures = new PlatformFigures(sent, orders, stored, usage, replay, baselines, product);
+            figures = new PlatformFigures(load.sent(), load.orders(), stored, usage, replay, baselines, product);
         }
         System.out.println(label + ": " + json.writeValueAsString(figures));
         return figures;

@@ -155,11 +155,16 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     private String signInAsAdmin() throws Exception {
+        return signIn(http, url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** An access token for the account, signed in through the platform's API. */
+    static String signIn(HttpClient http, String url, String email, String password) throws Exception {
         var response = http.send(
                 HttpRequest.newBuilder(URI.create(url + "/api/auth/signin"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -2,6 +2,7 @@ package io.orderflow.distributed;
 
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.bench.DistributedPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.orderflow.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.bench.DistributedPlatform;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,8 +34,7 @@ class DistributedEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DistributedPlatform.withAxonServer(DistributedEndToEndTest.class)
-                .startAll();
+        platform = TestPlatform.of(DistributedEndToEndTest.class).startAll();
         customer = Api.newCustomer(platform.gateway());
         admin = Api.admin(platform.gateway());
     }

@@ -2,6 +2,7 @@ package io.orderflow.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.bench.DistributedPlatform;
 import io.orderflow.standalone.embedded.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class MovingFromStandaloneTest {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DistributedPlatform.withAxonServer(MovingFromStandaloneTest.class);
+        platform = TestPlatform.of(MovingFromStandaloneTest.class);
     }
 
     @AfterAll

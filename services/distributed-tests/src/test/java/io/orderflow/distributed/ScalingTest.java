@@ -3,11 +3,8 @@ package io.orderflow.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.distributed.DistributedPlatform.Instance;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.orderflow.bench.DistributedPlatform;
+import io.orderflow.bench.DistributedPlatform.Instance;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +42,7 @@ class ScalingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DistributedPlatform.withAxonServer(ScalingTest.class);
+        platform = TestPlatform.of(ScalingTest.class);
         // a new instance asks Axon Server for its share soon after it is ready
         platform.set("ORDERFLOW_PROCESSOR_BALANCE_INTERVAL", "5s");
         platform.startAll();
@@ -116,7 +112,7 @@ class ScalingTest {
 
     @Test
     @Order(2)
-    void twoCommandSideInstancesBothHandleCommands() {
+    void twoCommandSideInstancesBothHandleCommands() throws Exception {
         List<Instance> commandSide = platform.instances("command-side");
         assertThat(commandSide).hasSize(2);
         var orders = new ArrayList<String>();
@@ -126,8 +122,7 @@ class ScalingTest {
         orders.forEach(orderId -> customer.awaitStatus(orderId, SETTLES, "DELIVERED"));
 
         for (Instance instance : commandSide) {
-            assertThat(commandsHandled(instance, "PlaceOrderCommand")
-                            + commandsHandled(instance, "ReserveStockCommand"))
+            assertThat(instance.commandsHandled("PlaceOrderCommand") + instance.commandsHandled("ReserveStockCommand"))
                     .as("orders' commands handled by " + instance.url())
                     .isPositive();
         }
@@ -165,23 +160,5 @@ class ScalingTest {
     /** How Axon's JDBC token store names an instance: its process id, before the host name. */
     private static String owner(Instance instance) {
         return Long.toString(instance.process().pid());
-    }
-
-    /** Commands of a type this instance handled itself, from its Prometheus endpoint. */
-    private static long commandsHandled(Instance instance, String payloadType) {
-        try {
-            String metrics = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/prometheus"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            var matcher = Pattern.compile(
-                            "commandBus_allTimer_seconds_count\\{payloadType=\"" + payloadType + "\"} ([0-9.E]+)")
-                    .matcher(metrics);
-            return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
-        } catch (Exception e) {
-            throw new AssertionError("no metrics from " + instance.url(), e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.orderflow.distributed;
+package io.orderflow.bench;
 
 import io.orderflow.standalone.embedded.FreePorts;
 import java.io.IOException;
@@ -18,27 +18,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import java.util.regex.Pattern;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Distributed mode as the tests run it: Axon Server (a jar the test starts, or a running server), the embedded
+ * Distributed mode as the distributed tests and the distributed benchmark run it: Axon Server (a jar the test starts, or a running server), the embedded
  * PostgreSQL, Kafka and MongoDB wire server in a process of their own ({@code orderflow-standalone.jar
  * --infrastructure-only}), and each service as its own JVM from its packaged jar, one instance or several.
  * Closing stops every process it started.
  */
-final class DistributedPlatform implements AutoCloseable {
+public final class DistributedPlatform implements AutoCloseable {
 
-    static final String ADMIN_EMAIL = "admin@orderflow.local";
-    static final String ADMIN_PASSWORD = "distributed operator key";
-    static final List<String> SERVICES =
+    public static final String ADMIN_EMAIL = "admin@orderflow.local";
+    public static final String ADMIN_PASSWORD = "distributed operator key";
+    /** Why distributed tests and benchmarks do not run without an Axon Server. */
+    public static final String NO_AXON_SERVER = "no Axon Server given: set AXONSERVER_JAR (a runnable Axon Server jar)"
+            + " or AXONSERVER_ADDRESS (host:grpc-port of a running one)";
+
+    public static final List<String> SERVICES =
             List.of("command-side", "saga", "query-side", "kafka-integration", "api-gateway");
 
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path repository =
-            Path.of(System.getProperty("orderflow.repository", "../..")).toAbsolutePath();
+            Path.of(System.getProperty("orderflow.repository", ".")).toAbsolutePath();
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, List<Instance>> instances = new LinkedHashMap<>();
@@ -46,12 +50,27 @@ final class DistributedPlatform implements AutoCloseable {
     private final Map<String, String> infrastructure = new HashMap<>();
     private final Map<String, Integer> started = new HashMap<>();
     private String axonServer;
+    // C1 only unless told otherwise: in the tests these JVMs start often and run briefly on two shared cores
+    private List<String> jvmOptions = List.of("-XX:TieredStopAtLevel=1");
 
     /** One running service JVM: its name, HTTP port, process and log. */
-    record Instance(String service, int port, Process process, Path log) {
+    public record Instance(String service, int port, Process process, Path log) {
 
-        String url() {
+        public String url() {
             return "http://localhost:" + port;
+        }
+
+        /** Commands of a type this instance handled itself, from its Prometheus endpoint. */
+        public long commandsHandled(String payloadType) throws IOException, InterruptedException {
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(url() + "/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            var matcher = Pattern.compile(
+                            "commandBus_allTimer_seconds_count\\{payloadType=\"" + payloadType + "\"} ([0-9.E]+)")
+                    .matcher(metrics);
+            return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
         }
     }
 
@@ -59,25 +78,26 @@ final class DistributedPlatform implements AutoCloseable {
         this.work = work;
     }
 
+    /** Whether {@code AXONSERVER_JAR} or {@code AXONSERVER_ADDRESS} names an Axon Server to run on. */
+    public static boolean axonServerGiven() {
+        return given("AXONSERVER_JAR") || given("AXONSERVER_ADDRESS");
+    }
+
     /**
      * Axon Server from {@code AXONSERVER_JAR} (started here, on a data directory of this platform's) or
-     * {@code AXONSERVER_ADDRESS} (a running server in development mode, whose events are purged first); without
-     * either the calling test is skipped.
+     * {@code AXONSERVER_ADDRESS} (a running server in development mode, whose events are purged first), with every
+     * process's log and data under the work directory, which is emptied first and kept after.
      */
-    static DistributedPlatform withAxonServer(Class<?> test) throws Exception {
-        String jar = System.getenv("AXONSERVER_JAR");
-        String address = System.getenv("AXONSERVER_ADDRESS");
-        Assumptions.assumeTrue(
-                (jar != null && !jar.isBlank()) || (address != null && !address.isBlank()),
-                "distributed tests skipped: set AXONSERVER_JAR (a runnable Axon Server jar) or AXONSERVER_ADDRESS"
-                        + " (host:grpc-port of a running one)");
-        // under target/, kept after the run: every process's log is there for review
-        Path work = Path.of("target", "distributed", test.getSimpleName()).toAbsolutePath();
+    public static DistributedPlatform withAxonServer(Path work) throws Exception {
+        if (!axonServerGiven()) {
+            throw new IllegalStateException(NO_AXON_SERVER);
+        }
         FileSystemUtils.deleteRecursively(work);
-        var platform = new DistributedPlatform(Files.createDirectories(work));
+        var platform = new DistributedPlatform(Files.createDirectories(work.toAbsolutePath()));
         try {
-            platform.axonServer =
-                    jar != null && !jar.isBlank() ? platform.startAxonServer(jar) : platform.purged(address);
+            platform.axonServer = given("AXONSERVER_JAR")
+                    ? platform.startAxonServer(System.getenv("AXONSERVER_JAR"))
+                    : platform.purged(System.getenv("AXONSERVER_ADDRESS"));
             return platform;
         } catch (Exception | Error e) {
             platform.close();
@@ -85,8 +105,13 @@ final class DistributedPlatform implements AutoCloseable {
         }
     }
 
+    private static boolean given(String variable) {
+        String value = System.getenv(variable);
+        return value != null && !value.isBlank();
+    }
+
     /** Starts the embedded infrastructure on its own data directory, then one instance of every service. */
-    DistributedPlatform startAll() throws Exception {
+    public DistributedPlatform startAll() throws Exception {
         startInfrastructure(work.resolve("data"));
         for (String service : SERVICES) {
             start(service);
@@ -95,7 +120,7 @@ final class DistributedPlatform implements AutoCloseable {
     }
 
     /** PostgreSQL, Kafka and MongoDB from the standalone jar, on the data directory given. */
-    void startInfrastructure(Path dataDir) throws Exception {
+    public void startInfrastructure(Path dataDir) throws Exception {
         Process process = launch(
                 "infrastructure",
                 List.of("java", "-jar", standaloneJar().toString(), "--infrastructure-only"),
@@ -115,13 +140,18 @@ final class DistributedPlatform implements AutoCloseable {
         environment.put("MONGODB_URI", infrastructure.get("spring.mongodb.uri"));
     }
 
+    /** The JVM options of every service started from now on (a benchmark wants the JVM's full compiler). */
+    public void jvmOptions(List<String> options) {
+        jvmOptions = List.copyOf(options);
+    }
+
     /** Settings every service started from now on gets, as environment variables. */
-    void set(String variable, String value) {
+    public void set(String variable, String value) {
         environment.put(variable, value);
     }
 
     /** One more instance of a service; answers once it is ready. */
-    Instance start(String service) throws Exception {
+    public Instance start(String service) throws Exception {
         int port = FreePorts.any();
         var variables = new HashMap<>(environment);
         variables.putAll(Map.of(
@@ -139,17 +169,14 @@ final class DistributedPlatform implements AutoCloseable {
                 "0s"));
         List<Instance> running = instances.computeIfAbsent(service, name -> new ArrayList<>());
         String name = service + "-" + started.merge(service, 1, Integer::sum);
-        Process process = launch(
-                name,
-                List.of(
-                        "java",
-                        // C1 only: these JVMs start often and run briefly on two shared cores
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        repository
-                                .resolve("services/" + service + "-service/target/orderflow-" + service + ".jar")
-                                .toString()),
-                variables);
+        var command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar",
+                repository
+                        .resolve("services/" + service + "-service/target/orderflow-" + service + ".jar")
+                        .toString()));
+        Process process = launch(name, command, variables);
         var instance = new Instance(service, port, process, work.resolve(name + ".log"));
         running.add(instance);
         awaitReady(instance, Duration.ofSeconds(180));
@@ -157,14 +184,14 @@ final class DistributedPlatform implements AutoCloseable {
     }
 
     /** Kills an instance outright (SIGKILL), as a crashed machine would. */
-    void kill(Instance instance) throws InterruptedException {
+    public void kill(Instance instance) throws InterruptedException {
         instance.process().destroyForcibly();
         instance.process().waitFor(30, TimeUnit.SECONDS);
         instances.get(instance.service()).remove(instance);
     }
 
     /** Stops an instance (SIGTERM) and waits for it to end. */
-    void stop(Instance instance) throws InterruptedException {
+    public void stop(Instance instance) throws InterruptedException {
         instance.process().destroy();
         if (!instance.process().waitFor(60, TimeUnit.SECONDS)) {
             instance.process().destroyForcibly();
@@ -172,36 +199,41 @@ final class DistributedPlatform implements AutoCloseable {
         instances.get(instance.service()).remove(instance);
     }
 
-    List<Instance> instances(String service) {
+    /** Every process it started that is still running: Axon Server, the infrastructure, each service instance. */
+    public List<Long> pids() {
+        return processes.stream().filter(Process::isAlive).map(Process::pid).toList();
+    }
+
+    public List<Instance> instances(String service) {
         return List.copyOf(instances.getOrDefault(service, List.of()));
     }
 
-    String gateway() {
+    public String gateway() {
         return instances.get("api-gateway").get(0).url();
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return infrastructure.get("spring.kafka.bootstrap-servers");
     }
 
-    Connection database() throws SQLException {
+    public Connection database() throws SQLException {
         return DriverManager.getConnection(infrastructure.get("spring.datasource.url"), "postgres", "");
     }
 
-    String axonServer() {
+    public String axonServer() {
         return axonServer;
     }
 
-    Path work() {
+    public Path work() {
         return work;
     }
 
-    Path standaloneJar() {
+    public Path standaloneJar() {
         return repository.resolve("standalone/target/orderflow-standalone.jar");
     }
 
     /** Launches a process with the caller's OrderFlow settings removed and the ones given, its output to a log. */
-    Process launch(String name, List<String> command, Map<String, String> variables) throws IOException {
+    public Process launch(String name, List<String> command, Map<String, String> variables) throws IOException {
         var builder = new ProcessBuilder(command)
                 // in the work directory: what a process writes beside itself (Axon Server's plugins) stays there
                 .directory(work.toFile())
@@ -265,7 +297,7 @@ final class DistributedPlatform implements AutoCloseable {
     }
 
     /** Waits until the process's health URL says UP; fails at once, naming its log, if the process ends. */
-    void awaitUp(Process process, String name, String healthUrl, Duration atMost) throws Exception {
+    public void awaitUp(Process process, String name, String healthUrl, Duration atMost) throws Exception {
         String log = "see the logs in " + work;
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {

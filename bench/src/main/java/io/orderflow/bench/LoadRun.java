@@ -1,0 +1,40 @@
+package io.orderflow.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One load against a running platform, followed on the operators' firehose until every accepted order has ended
+ * (or {@link #SETTLING} has passed), and what became of it.
+ *
+ * @param loadStart when the first order was due (System.nanoTime)
+ * @param loadEnd when the last order was sent (System.nanoTime)
+ */
+record LoadRun(LoadGenerator.Figures sent, OrderOutcomes orders, long loadStart, long loadEnd) {
+
+    /** How long accepted orders may take to end after the load stops. */
+    static final Duration SETTLING = Duration.ofSeconds(180);
+    /** Throughput is counted after a warm-up; 70 s of load leave 60 s sustained. */
+    static final int WARM_UP_SECONDS = 10;
+
+    /** Runs the load the options describe ({@link LoadGenerator.Settings#of}) against the firehose's platform. */
+    static LoadRun of(Map<String, String> loadOptions, Firehose firehose) throws Exception {
+        var load = new LoadGenerator(LoadGenerator.Settings.of(loadOptions));
+        LoadGenerator.Figures sent = load.run();
+        // the load itself, not the customers' sign-up before it nor the wait for the last answers after it
+        long loadStart = load.sendingStartedAt();
+        long loadEnd = load.sendingEndedAt();
+        long settled = System.nanoTime() + SETTLING.toNanos();
+        while (System.nanoTime() < settled && !load.accepted().keySet().stream().allMatch(firehose::hasEnded)) {
+            firehose.checkStillWatching();
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        OrderOutcomes orders = OrderOutcomes.of(load.accepted(), firehose, loadStart, loadEnd, WARM_UP_SECONDS);
+        return new LoadRun(sent, orders, loadStart, loadEnd);
+    }
+
+    double seconds() {
+        return (loadEnd - loadStart) / 1e9;
+    }
+}
