@@ -4,7 +4,7 @@
 # instance of each service and with two command-side and two query-side instances. Needs an Axon Server, as the
 # distributed tests do: AXONSERVER_JAR (a runnable jar, started and stopped here) or AXONSERVER_ADDRESS (a running
 # server in development mode). Options pass through, e.g.
-#   AXONSERVER_JAR=/path/to/axonserver.jar bench/distributed.sh --light-rate 2 --heavy-rate 10 --duration 70s
+#   AXONSERVER_JAR=/path/to/axonserver.jar bench/distributed.sh --light-rate 2 --heavy-rate 10 --duration 70s --warm-up 40s
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the same with two command-side and two query-side instances, once both query-side instances hold claims:
  *       orders delivered per second under the same heavy load.</li>
  * </ol>
- * Every platform starts empty, with a catalog too deep to sell out, the simulated payment and carrier at zero delay.
+ * Every platform is warmed up first with a light load that is not counted. Every platform starts empty, with a catalog too deep to sell out, the simulated payment and carrier at zero delay.
  * Prints a table of ratios and writes it as JSON under {@code bench/results/}.
  */
 public final class DistributedBenchmark {
@@ -71,6 +71,7 @@ public final class DistributedBenchmark {
         Measured oneLight;
         Measured oneHeavy;
         try (var platform = distributed("distributed-one-of-each")) {
+            measure(platform.gateway(), firehose(platform), platform::pids, "warm-up");
             oneLight = measure(platform.gateway(), firehose(platform), platform::pids, "light");
             oneHeavy = measure(platform.gateway(), firehose(platform), platform::pids, "heavy");
         }
@@ -79,6 +80,7 @@ public final class DistributedBenchmark {
             platform.start("command-side");
             platform.start("query-side");
             awaitBothQuerySideInstancesHoldClaims(platform);
+            measure(platform.gateway(), firehose(platform), platform::pids, "warm-up");
             twoHeavy = measure(platform.gateway(), firehose(platform), platform::pids, "heavy");
         }
         var rows = table(standalone, oneLight, oneHeavy, twoHeavy);
@@ -157,6 +159,7 @@ public final class DistributedBenchmark {
                 List.of("--orderflow.demo-catalog.initial-stock=" + STOCK),
                 results.resolve("distributed-benchmark-standalone.log"))) {
             long pid = platform.pid();
+            measure(platform.url(), platform.firehose(), () -> List.of(pid), "warm-up");
             return measure(platform.url(), platform.firehose(), () -> List.of(pid), "light");
         }
     }
@@ -178,7 +181,9 @@ public final class DistributedBenchmark {
         }
     }
 
-    /** One load ({@code light} or {@code heavy}) against a platform, with the CPU its processes used meanwhile. */
+    /**
+     * One load ({@code light} or {@code heavy}, or {@code warm-up}: the light rate for {@code --warm-up}, 40 s by
+     * default, so that no figure counts the JIT compiling a fresh JVM's code) against a platform, with the CPU its processes used meanwhile. */
     private Measured measure(String url, Firehose watching, Pids pids, String load) throws Exception {
         try (Firehose firehose = watching) {
             var samplers = pids.get().stream()
@@ -198,8 +203,13 @@ public final class DistributedBenchmark {
     private Map<String, String> loadOptions(String load, String url) {
         var loadOptions = new HashMap<String, String>();
         loadOptions.put("url", url);
-        loadOptions.put("rate", options.getOrDefault(load + "-rate", load.equals("light") ? "2" : "10"));
-        loadOptions.put("duration", options.getOrDefault("duration", "70s"));
+        boolean warmUp = load.equals("warm-up");
+        String rate = warmUp || load.equals("light")
+                ? options.getOrDefault("light-rate", "2")
+                : options.getOrDefault("heavy-rate", "10");
+        loadOptions.put("rate", rate);
+        loadOptions.put(
+                "duration", warmUp ? options.getOrDefault("warm-up", "40s") : options.getOrDefault("duration", "70s"));
         loadOptions.put("concurrency", options.getOrDefault("concurrency", "16"));
         loadOptions.put("products", PRODUCTS);
         return loadOptions;
