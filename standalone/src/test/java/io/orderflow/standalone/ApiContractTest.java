@@ -82,6 +82,27 @@ class ApiContractTest {
         calls.put("GET /.well-known/jwks.json", () -> platform.anonymous().get("/.well-known/jwks.json"));
         calls.put("GET /api/products", () -> customer.get("/api/products"));
         calls.put("GET /api/products/{productId}", () -> customer.get("/api/products/PROD-001"));
+        String product = "CONTRACT-" + UUID.randomUUID().toString().substring(0, 8);
+        calls.put(
+                "POST /api/products",
+                () -> admin.post(
+                        "/api/products",
+                        "{\"productId\":\"" + product + "\",\"name\":\"Contract\","
+                                + "\"price\":{\"amount\":9.99,\"currency\":\"USD\"},\"initialStock\":5}",
+                        Map.of()));
+        calls.put(
+                "PUT /api/products/{productId}",
+                () -> admin.send(
+                        "PUT",
+                        "/api/products/" + product,
+                        "{\"name\":\"Contract II\",\"price\":{\"amount\":8.99,\"currency\":\"USD\"}}",
+                        Map.of()));
+        calls.put(
+                "POST /api/products/{productId}/stock",
+                () -> admin.post(
+                        "/api/products/" + product + "/stock",
+                        "{\"adjustmentId\":\"delivery-1\",\"change\":10,\"reason\":\"delivery\"}",
+                        Map.of()));
         calls.put(
                 "POST /api/orders",
                 () -> customer.post("/api/orders", """

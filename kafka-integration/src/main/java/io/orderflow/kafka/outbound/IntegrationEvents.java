@@ -1,6 +1,8 @@
 package io.orderflow.kafka.outbound;
 
 import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.ProductDetailsChangedEvent;
+import io.orderflow.api.inventory.StockAdjustedEvent;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservationRejectedEvent;
@@ -111,6 +113,20 @@ public final class IntegrationEvents {
                 ProductCreatedEvent::productId,
                 e -> new InventoryEventsV1.ProductCreated(
                         e.productId(), e.name(), e.price().amount(), e.price().currency(), e.initialStock()));
+        map(
+                ProductDetailsChangedEvent.class,
+                Topics.INVENTORY,
+                "inventory.product-changed",
+                ProductDetailsChangedEvent::productId,
+                e -> new InventoryEventsV1.ProductChanged(
+                        e.productId(), e.name(), e.price().amount(), e.price().currency()));
+        map(
+                StockAdjustedEvent.class,
+                Topics.INVENTORY,
+                "inventory.stock-adjusted",
+                StockAdjustedEvent::productId,
+                e -> new InventoryEventsV1.StockAdjusted(
+                        e.productId(), e.adjustmentId(), e.change(), e.reason(), e.stockAvailable()));
         publish(
                 Context.INVENTORY,
                 StockReservedEvent.class,

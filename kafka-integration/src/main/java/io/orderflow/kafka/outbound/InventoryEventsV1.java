@@ -9,6 +9,11 @@ public final class InventoryEventsV1 {
 
     public record ProductCreated(String productId, String name, BigDecimal price, String currency, int initialStock) {}
 
+    public record ProductChanged(String productId, String name, BigDecimal price, String currency) {}
+
+    /** Stock restocked or written off outside an order, and what is left to sell. */
+    public record StockAdjusted(String productId, String adjustmentId, int change, String reason, int stockAvailable) {}
+
     /** Stock reserved, released or committed for an order, and what is left to sell. */
     public record StockChanged(String orderId, String productId, int quantity, int stockAvailable) {}
 

@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.orderflow.api.inventory.ProductCreatedEvent;
+import io.orderflow.api.inventory.ProductDetailsChangedEvent;
+import io.orderflow.api.inventory.StockAdjustedEvent;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
@@ -40,6 +42,19 @@ class InventoryProjection {
     @EventHandler
     void on(ProductCreatedEvent event) {
         products.save(new ProductDocument(event.productId(), event.name(), event.price(), event.initialStock(), 0));
+    }
+
+    @EventHandler
+    void on(ProductDetailsChangedEvent event) {
+        mongo.updateFirst(
+                query(where("_id").is(event.productId())),
+                new Update().set("name", event.name()).set("price", event.price()),
+                ProductDocument.class);
+    }
+
+    @EventHandler
+    void on(StockAdjustedEvent event) {
+        stock(event.productId(), event.stockAvailable(), event.stockReserved());
     }
 
     @EventHandler
