@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,8 +155,8 @@ class CatalogChangesTest {
                 Map.of());
     }
 
-    private static java.util.List<String> fields(HttpResponse<String> problem) {
-        var fields = new java.util.ArrayList<String>();
+    private static List<String> fields(HttpResponse<String> problem) {
+        var fields = new ArrayList<String>();
         TestPlatform.read(problem.body())
                 .get("errors")
                 .forEach(error -> fields.add(error.get("field").asString()));
