@@ -239,14 +239,7 @@ public final class DistributedPlatform implements AutoCloseable {
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".log").toFile());
-        builder.environment()
-                .keySet()
-                .removeIf(variable -> variable.startsWith("ORDERFLOW_")
-                        || variable.startsWith("SPRING_")
-                        || variable.startsWith("AXONSERVER_")
-                        || variable.startsWith("STRIPE_")
-                        || List.of("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SERVER_PORT")
-                                .contains(variable));
+        PlatformProcess.withoutCallersSettings(builder.environment());
         builder.environment().putAll(variables);
         Process process = builder.start();
         processes.add(process);

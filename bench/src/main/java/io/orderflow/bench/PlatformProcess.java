@@ -55,15 +55,7 @@ final class PlatformProcess implements AutoCloseable {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         // the caller's own OrderFlow and Spring settings (an external database, another admin) must not reach the
         // platform under test: the baselines create and drop tables and databases on its infrastructure
-        builder.environment()
-                .keySet()
-                .removeIf(name -> name.startsWith("ORDERFLOW_")
-                        || name.startsWith("SPRING_")
-                        || name.equals("DATABASE_URL")
-                        || name.equals("KAFKA_BOOTSTRAP_SERVERS")
-                        || name.equals("MONGODB_URI")
-                        || name.equals("SERVER_PORT")
-                        || name.startsWith("STRIPE_"));
+        withoutCallersSettings(builder.environment());
         builder.environment()
                 .putAll(Map.of(
                         "ORDERFLOW_DATA_DIR",
@@ -88,6 +80,21 @@ final class PlatformProcess implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * Removes the caller's OrderFlow, Spring, Axon Server, Stripe and connection settings from a child process's
+     * environment, so a platform launched by the benchmark runs on what the benchmark gives it and nothing else.
+     */
+    static void withoutCallersSettings(Map<String, String> environment) {
+        environment
+                .keySet()
+                .removeIf(name -> name.startsWith("ORDERFLOW_")
+                        || name.startsWith("SPRING_")
+                        || name.startsWith("AXONSERVER_")
+                        || name.startsWith("STRIPE_")
+                        || List.of("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SERVER_PORT")
+                                .contains(name));
     }
 
     String url() {
