@@ -60,7 +60,12 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new Benchmark(Options.parse(args)).run();
+        Map<String, String> options = Options.parse(args);
+        if (Boolean.parseBoolean(options.get("capacity"))) {
+            new CapacityBenchmark(options).run();
+        } else {
+            new Benchmark(options).run();
+        }
         // Axon's and Kafka's client threads of the long-lived product phase would keep the JVM alive
         System.exit(0);
     }

@@ -20,12 +20,17 @@ record LoadRun(LoadGenerator.Figures sent, OrderOutcomes orders, long loadStart,
 
     /** Runs the load the options describe ({@link LoadGenerator.Settings#of}) against the firehose's platform. */
     static LoadRun of(Map<String, String> loadOptions, Firehose firehose) throws Exception {
+        return of(loadOptions, firehose, SETTLING);
+    }
+
+    /** The same, waiting at most {@code settling} after the load for the accepted orders to end. */
+    static LoadRun of(Map<String, String> loadOptions, Firehose firehose, Duration settling) throws Exception {
         var load = new LoadGenerator(LoadGenerator.Settings.of(loadOptions));
         LoadGenerator.Figures sent = load.run();
         // the load itself, not the customers' sign-up before it nor the wait for the last answers after it
         long loadStart = load.sendingStartedAt();
         long loadEnd = load.sendingEndedAt();
-        long settled = System.nanoTime() + SETTLING.toNanos();
+        long settled = System.nanoTime() + settling.toNanos();
         while (System.nanoTime() < settled && !load.accepted().keySet().stream().allMatch(firehose::hasEnded)) {
             firehose.checkStillWatching();
             TimeUnit.MILLISECONDS.sleep(500);

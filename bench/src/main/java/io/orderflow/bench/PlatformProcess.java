@@ -12,10 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with the simulated payment and carrier at zero delay, and the operator's calls the benchmark makes to it.
  * Closing stops it and deletes its data directory.
  */
-final class PlatformProcess implements AutoCloseable {
+final class PlatformProcess implements AutoCloseable, Capacity.Target {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String ADMIN_EMAIL = "admin@orderflow.local";
@@ -38,6 +41,8 @@ final class PlatformProcess implements AutoCloseable {
     private final String url;
     private PlatformAddresses addresses;
     private String adminToken;
+    /** Stock written into the event store at launch, for a platform older than the stock endpoint; 0 when not. */
+    private int seededStock;
 
     private PlatformProcess(HttpClient http, Process process, Path dataDir, int port) {
         this.http = http;
@@ -97,8 +102,109 @@ final class PlatformProcess implements AutoCloseable {
                                 .contains(name));
     }
 
-    String url() {
+    @Override
+    public String url() {
         return url;
+    }
+
+    /** The platform's JVM, then its PostgreSQL's postmaster (whose backends the sampler counts with it). */
+    @Override
+    public List<Long> pids() {
+        return withPostmaster(List.of(process.pid()), dataDir);
+    }
+
+    /**
+     * The pids with that of the PostgreSQL postmaster whose data directory lies under the directory, if one runs:
+     * the embedded PostgreSQL's server is not a descendant of the JVM that started it.
+     */
+    static List<Long> withPostmaster(List<Long> pids, Path under) {
+        var all = new ArrayList<>(pids);
+        String directory = under.toAbsolutePath().toString();
+        ProcessHandle.allProcesses()
+                .filter(candidate -> candidate.parent().map(ProcessHandle::pid).orElse(1L) == 1L)
+                .filter(candidate -> candidate
+                        .info()
+                        .arguments()
+                        .map(arguments -> List.of(arguments).stream().anyMatch(word -> word.startsWith(directory)))
+                        .orElse(false))
+                .filter(candidate -> candidate.info().command().orElse("").endsWith("/postgres"))
+                .findFirst()
+                .ifPresent(postmaster -> all.add(postmaster.pid()));
+        return all;
+    }
+
+    /**
+     * Adds the units to each product's stock through {@code POST /api/products/{id}/stock}; on a platform whose
+     * stock was {@linkplain #seedStock seeded}, checks the seeded units cover them.
+     */
+    @Override
+    public void stock(List<String> products, int units) throws Exception {
+        if (seededStock > 0) {
+            if (units > seededStock) {
+                throw new IllegalStateException("the seeded stock of " + seededStock + " cannot cover " + units);
+            }
+            return;
+        }
+        // signed in now: a capacity search outlives a token
+        restock(http, url, signInAsAdmin(), products, units);
+    }
+
+    /** Adds the units to each product's stock through {@code POST /api/products/{id}/stock}, as an operator. */
+    static void restock(HttpClient http, String url, String adminToken, List<String> products, int units)
+            throws Exception {
+        for (String product : products) {
+            String adjustment = "{\"adjustmentId\":\"bench-%s\",\"change\":%d,\"reason\":\"benchmark restock\"}"
+                    .formatted(UUID.randomUUID(), units);
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/api/products/" + product + "/stock"))
+                            .header("Authorization", "Bearer " + adminToken)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(adjustment))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "restocking " + product + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+    }
+
+    /**
+     * For a platform older than the stock endpoint (the jar of an earlier commit, launched with its demo catalog
+     * off): writes each product's creation, with the units in stock, into its event store as its own command would
+     * have, and waits until its catalog shows them. Later {@link #stock} calls draw on these units.
+     */
+    void seedStock(List<String> products, int units) throws Exception {
+        try (var db = DriverManager.getConnection(addresses.jdbcUrl());
+                var insert = db.prepareStatement("insert into domainevententry (aggregateidentifier, sequencenumber,"
+                        + " type, eventidentifier, metadata, payload, payloadtype, timestamp)"
+                        + " values (?, 0, 'Product', ?, ?, ?, ?, ?)")) {
+            for (String product : products) {
+                insert.setString(1, product);
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(
+                        4,
+                        ("{\"productId\":\"%s\",\"name\":\"Benchmark %s\","
+                                        + "\"price\":{\"amount\":10.00,\"currency\":\"USD\"},\"initialStock\":%d}")
+                                .formatted(product, product, units)
+                                .getBytes(StandardCharsets.UTF_8));
+                insert.setString(5, "io.orderflow.api.inventory.ProductCreatedEvent");
+                insert.setString(6, Instant.now().toString());
+                insert.executeUpdate();
+            }
+        }
+        seededStock = units;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (json.readTree(send("/api/products", "GET").body())
+                        .findValues("productId")
+                        .size()
+                < products.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the seeded products did not reach the catalog");
+            }
+            Thread.sleep(200);
+        }
     }
 
     long pid() {
@@ -110,7 +216,8 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     /** The operators' firehose, with a token signed for it now (a long run outlives a token). */
-    Firehose firehose() throws Exception {
+    @Override
+    public Firehose firehose() throws Exception {
         return Firehose.watch(http, url, signInAsAdmin());
     }
 

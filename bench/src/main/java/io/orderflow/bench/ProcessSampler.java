@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Resident memory and CPU time of a process, read from {@code /proc} at a fixed interval until stopped. */
+/**
+ * Resident memory and CPU time of a process, read from {@code /proc} at a fixed interval until stopped. The CPU time
+ * is the whole process tree's: the process, the children it has reaped, and its living descendants (PostgreSQL's
+ * postmaster and its backends).
+ */
 final class ProcessSampler implements AutoCloseable {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat}'s CPU times (USER_HZ, 100 on Linux). */
@@ -16,8 +20,9 @@ final class ProcessSampler implements AutoCloseable {
      *
      * @param residentMiBMax the most resident memory seen
      * @param cpuCoresAverage CPU seconds over wall seconds between the first and the last sample
+     * @param cpuSeconds CPU seconds between the first and the last sample
      */
-    record Usage(long residentMiBMax, double cpuCoresAverage) {}
+    record Usage(long residentMiBMax, double cpuCoresAverage, double cpuSeconds) {}
 
     private final long pid;
     private final Duration interval;
@@ -51,7 +56,8 @@ final class ProcessSampler implements AutoCloseable {
         sample();
         double seconds = (lastAt - firstAt) / 1e9;
         double cores = firstTicks < 0 || seconds <= 0 ? 0 : (lastTicks - firstTicks) / TICKS_PER_SECOND / seconds;
-        return new Usage(maxResidentKiB / 1024, Percentiles.oneDecimal(cores));
+        double cpuSeconds = firstTicks < 0 ? 0 : (lastTicks - firstTicks) / TICKS_PER_SECOND;
+        return new Usage(maxResidentKiB / 1024, Percentiles.oneDecimal(cores), Percentiles.oneDecimal(cpuSeconds));
     }
 
     @Override
@@ -72,6 +78,24 @@ final class ProcessSampler implements AutoCloseable {
         }
     }
 
+    /** User and system time of the process, with that of its reaped children when asked, in clock ticks. */
+    private static long cpuTicks(long pid, boolean withReapedChildren) {
+        try {
+            // the fields after the command name, which may hold spaces and parentheses: utime, stime, cutime and
+            // cstime are the 12th to the 15th
+            String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            long own = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+            return withReapedChildren ? own + Long.parseLong(stat[13]) + Long.parseLong(stat[14]) : own;
+        } catch (IOException gone) {
+            if (withReapedChildren) {
+                throw new IllegalStateException("process " + pid + " has ended", gone);
+            }
+            // a descendant that ended between listing and reading: its time goes to its parent once reaped
+            return 0;
+        }
+    }
+
     private synchronized void sample() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -79,11 +103,11 @@ final class ProcessSampler implements AutoCloseable {
                     maxResidentKiB = Math.max(maxResidentKiB, Long.parseLong(line.replaceAll("\\D", "")));
                 }
             }
-            // the fields after the command name, which may hold spaces and parentheses: utime and stime are the 12th
-            // and 13th
-            String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+            long ticks = cpuTicks(pid, true)
+                    + ProcessHandle.of(pid).stream()
+                            .flatMap(ProcessHandle::descendants)
+                            .mapToLong(child -> cpuTicks(child.pid(), false))
+                            .sum();
             long now = System.nanoTime();
             if (firstTicks < 0) {
                 firstTicks = ticks;

@@ -3,6 +3,7 @@ package io.orderflow.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** The benchmark's table: each figure beside the baseline it is divided by, measured in the same run. */
@@ -103,6 +104,65 @@ final class ResultsTable {
                 BEFORE,
                 before.usage().cpuCoresAverage()));
         return rows;
+    }
+
+    /**
+     * The capacity run: the tuned platform's capacity against Axon's defaults, the earlier commit's jar and
+     * distributed mode, its CPU per delivered order against theirs, and its latencies at capacity and at half of it.
+     * Platforms not measured (null) have no rows.
+     */
+    static List<Row> capacity(
+            Capacity.Figures tuned,
+            Capacity.Step half,
+            Capacity.Figures defaults,
+            Capacity.Figures before,
+            Capacity.Figures distributed) {
+        var rows = new ArrayList<Row>();
+        String capacity = "capacity: orders/s DELIVERED, p99 <= 1 s, held 60 s";
+        String cpu = "CPU ms (JVM + PostgreSQL) per delivered order, at capacity";
+        var others = new ArrayList<Map.Entry<String, Capacity.Figures>>();
+        others.add(Map.entry(AXON_DEFAULTS, defaults));
+        if (before != null) {
+            others.add(Map.entry("jar of the earlier commit", before));
+        }
+        for (var other : others) {
+            rows.add(Row.of(
+                    capacity,
+                    tuned.ordersPerSecond(),
+                    other.getKey(),
+                    other.getValue().ordersPerSecond()));
+            rows.add(Row.of(cpu, cpuPerOrder(tuned), other.getKey(), cpuPerOrder(other.getValue())));
+        }
+        if (distributed != null) {
+            rows.add(Row.of(
+                    "capacity, distributed (one instance of each service)",
+                    distributed.ordersPerSecond(),
+                    "standalone",
+                    tuned.ordersPerSecond()));
+            rows.add(Row.of(
+                    "CPU ms per delivered order, distributed",
+                    cpuPerOrder(distributed),
+                    "standalone",
+                    cpuPerOrder(tuned)));
+        }
+        if (half != null && tuned.sustained() != null) {
+            String atCapacity = "the same at capacity";
+            rows.add(Row.of(
+                    "POST to PAID ms p99, at half capacity",
+                    half.toPaidMillis().p99(),
+                    atCapacity,
+                    tuned.sustained().toPaidMillis().p99()));
+            rows.add(Row.of(
+                    "POST to DELIVERED ms p99, at half capacity",
+                    half.toDeliveredMillis().p99(),
+                    atCapacity,
+                    tuned.sustained().toDeliveredMillis().p99()));
+        }
+        return rows;
+    }
+
+    private static double cpuPerOrder(Capacity.Figures figures) {
+        return figures.sustained() == null ? 0 : figures.sustained().cpuMillisPerDeliveredOrder();
     }
 
     /** Throughput and latencies of one platform against another. */

@@ -25,6 +25,23 @@ class ProcessSamplerTest {
     }
 
     @Test
+    void countsTheCpuTimeOfTheProcesssDescendants() throws Exception {
+        // an idle parent whose child spins: PostgreSQL's postmaster and its backends look like this
+        Process parent = new ProcessBuilder("sh", "-c", "timeout 3 sh -c 'while :; do :; done'; sleep 1").start();
+        try {
+            var sampler = ProcessSampler.start(parent.pid(), Duration.ofMillis(50));
+            Thread.sleep(1000);
+
+            ProcessSampler.Usage usage = sampler.stop();
+
+            assertThat(usage.cpuCoresAverage()).as("the spinning child's CPU").isGreaterThanOrEqualTo(0.2);
+        } finally {
+            parent.descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
     void aProcessThatIsGoneLeavesNothingMeasured() throws Exception {
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
@@ -32,6 +49,6 @@ class ProcessSamplerTest {
         ProcessSampler.Usage usage =
                 ProcessSampler.start(ended.pid(), Duration.ofMillis(10)).stop();
 
-        assertThat(usage).isEqualTo(new ProcessSampler.Usage(0, 0));
+        assertThat(usage).isEqualTo(new ProcessSampler.Usage(0, 0, 0));
     }
 }

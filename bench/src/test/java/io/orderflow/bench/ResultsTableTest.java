@@ -87,7 +87,7 @@ class ResultsTableTest {
                 load,
                 orders,
                 92.8,
-                new ProcessSampler.Usage(997, 1.5),
+                new ProcessSampler.Usage(997, 1.5, 105.0),
                 replay,
                 new MachineBaselines.Baselines(4085, 74218, 13382, 4524, 1446),
                 new LongLivedProduct.Figures(20_000, 6.2, 89.1, 190.4));
