@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The highest order rate a platform keeps up with. The offered rate rises step by step until orders no longer keep
+ * The highest order rate a platform keeps up with. The offered rate rises step by step (by half each time, from 4
+ * orders/s) until orders no longer keep
  * up (more than one in a hundred not delivered soon after the load, p99 from POST to {@code DELIVERED} over
  * {@link #MAX_P99_MILLIS}, or more than one in a hundred finding every connection busy); the rate between the last
  * step kept up with and the first one not is tried once; the highest rate kept up with is then held for the
- * confirmation's duration (60 s), stepping down until a rate holds. The platform is the same throughout: its store
- * grows from step to step, as a shop's does.
+ * confirmation's duration (60 s), stepping down until a rate holds. After each step its backlog drains (up to 3 min)
+ * before the next starts. The platform is the same throughout: its store grows from step to step, as a shop's does.
  */
 final class Capacity {
 
@@ -20,6 +21,8 @@ final class Capacity {
     static final double MAX_SHARE_BEHIND = 0.01;
     /** Orders that keep up are delivered within a second or two; this is how long a step waits for its last ones. */
     static final Duration SETTLING = Duration.ofSeconds(10);
+    /** How long a step's backlog may take to drain before the next step starts regardless. */
+    static final Duration DRAIN = Duration.ofMinutes(3);
 
     /** A running platform the search drives. */
     interface Target {
@@ -78,7 +81,8 @@ final class Capacity {
     private final List<String> products;
 
     /**
-     * @param options {@code --capacity-from} (first rate, 10), {@code --capacity-step} (increase, 10),
+     * @param options {@code --capacity-from} (first rate, 4), {@code --capacity-growth} (each step's rate over the
+     *     last one's, 1.5),
      *     {@code --capacity-step-duration} (30s), {@code --capacity-confirm} (60s), {@code --capacity-warm-up} (30s),
      *     {@code --concurrency} and the load generator's other options
      */
@@ -88,14 +92,14 @@ final class Capacity {
     }
 
     Figures find(Target target) throws Exception {
-        double from = number("capacity-from", 10);
-        double increment = number("capacity-step", 10);
+        double from = number("capacity-from", 4);
+        double growth = number("capacity-growth", 1.5);
         Duration stepDuration = duration("capacity-step-duration", "30s");
         var steps = new ArrayList<Step>();
         run(target, from, duration("capacity-warm-up", "30s"), "warm-up");
         Double kept = null;
-        double failed = 0;
-        for (double rate = from; ; rate += increment) {
+        double failed;
+        for (double rate = from; ; rate = Math.round(rate * growth)) {
             Step step = run(target, rate, stepDuration, "step");
             steps.add(step);
             if (!step.keptUp()) {
@@ -111,13 +115,13 @@ final class Capacity {
             kept = step.keptUp() ? between : kept;
         }
         Duration confirm = duration("capacity-confirm", "60s");
-        for (int attempt = 0; kept != null && kept > 0 && attempt < 3; attempt++) {
+        for (int attempt = 0; kept != null && kept >= 1 && attempt < 3; attempt++) {
             Step step = run(target, kept, confirm, "confirmation");
             steps.add(step);
             if (step.keptUp()) {
                 return new Figures(kept, step, steps);
             }
-            kept = Math.floor(kept - increment / 2);
+            kept = Math.floor(kept / Math.sqrt(growth));
         }
         return new Figures(0, null, steps);
     }
@@ -139,7 +143,7 @@ final class Capacity {
             var samplers = target.pids().stream()
                     .map(pid -> ProcessSampler.start(pid, Duration.ofSeconds(1)))
                     .toList();
-            LoadRun load = LoadRun.of(loadOptions, firehose, SETTLING);
+            LoadRun load = LoadRun.of(loadOptions, firehose, SETTLING, DRAIN);
             var usages = new ArrayList<ProcessSampler.Usage>();
             for (ProcessSampler sampler : samplers) {
                 usages.add(sampler.stop());

@@ -63,13 +63,15 @@ final class CapacityBenchmark {
                 half = capacity.hold(platform, Math.floor(tuned.ordersPerSecond() / 2));
             }
         }
-        Capacity.Figures defaults;
-        try (var platform = launch(jar, Benchmark.axonDefaults(), "capacity-axon-defaults")) {
-            defaults = capacity.find(platform);
+        Capacity.Figures defaults = null;
+        if (wanted("axon-defaults")) {
+            try (var platform = launch(jar, Benchmark.axonDefaults(), "capacity-axon-defaults")) {
+                defaults = capacity.find(platform);
+            }
         }
         String beforeJar = options.get("before-jar");
         Capacity.Figures before = null;
-        if (beforeJar != null) {
+        if (beforeJar != null && wanted("before")) {
             try (var platform =
                     launch(beforeJar, List.of("--orderflow.demo-catalog.enabled=false"), "capacity-before")) {
                 platform.seedStock(PRODUCTS, SEEDED_STOCK);
@@ -77,7 +79,7 @@ final class CapacityBenchmark {
             }
         }
         Capacity.Figures distributed = null;
-        if (DistributedPlatform.axonServerGiven() && !"false".equals(options.get("distributed"))) {
+        if (DistributedPlatform.axonServerGiven() && wanted("distributed")) {
             distributed = distributed();
         }
         List<ResultsTable.Row> rows = ResultsTable.capacity(tuned, half, defaults, before, distributed);
@@ -98,6 +100,12 @@ final class CapacityBenchmark {
         Files.write(results.resolve("capacity-" + stamp + ".json"), body);
         Files.write(results.resolve("capacity-latest.json"), body);
         System.out.println("written: " + results.resolve("capacity-latest.json"));
+    }
+
+    /** {@code --platforms axon-defaults,before,distributed}: which platforms beside the tuned one run (all). */
+    private boolean wanted(String platform) {
+        String platforms = options.get("platforms");
+        return platforms == null || List.of(platforms.split(",")).contains(platform);
     }
 
     private PlatformProcess launch(String jar, List<String> settings, String label) throws Exception {

@@ -23,20 +23,36 @@ record LoadRun(LoadGenerator.Figures sent, OrderOutcomes orders, long loadStart,
         return of(loadOptions, firehose, SETTLING);
     }
 
-    /** The same, waiting at most {@code settling} after the load for the accepted orders to end. */
-    static LoadRun of(Map<String, String> loadOptions, Firehose firehose, Duration settling) throws Exception {
+    /**
+     * The same, waiting at most {@code settling} after the load for the accepted orders to end, and judging them
+     * then; then waiting on, up to {@code drain} in all, until they have ended, so that a backlog does not weigh on
+     * what runs next.
+     */
+    static LoadRun of(Map<String, String> loadOptions, Firehose firehose, Duration settling, Duration drain)
+            throws Exception {
         var load = new LoadGenerator(LoadGenerator.Settings.of(loadOptions));
         LoadGenerator.Figures sent = load.run();
         // the load itself, not the customers' sign-up before it nor the wait for the last answers after it
         long loadStart = load.sendingStartedAt();
         long loadEnd = load.sendingEndedAt();
-        long settled = System.nanoTime() + settling.toNanos();
-        while (System.nanoTime() < settled && !load.accepted().keySet().stream().allMatch(firehose::hasEnded)) {
+        awaitEnded(load, firehose, settling);
+        OrderOutcomes orders = OrderOutcomes.of(load.accepted(), firehose, loadStart, loadEnd, WARM_UP_SECONDS);
+        awaitEnded(load, firehose, drain.minus(settling));
+        return new LoadRun(sent, orders, loadStart, loadEnd);
+    }
+
+    private static void awaitEnded(LoadGenerator load, Firehose firehose, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline
+                && !load.accepted().keySet().stream().allMatch(firehose::hasEnded)) {
             firehose.checkStillWatching();
             TimeUnit.MILLISECONDS.sleep(500);
         }
-        OrderOutcomes orders = OrderOutcomes.of(load.accepted(), firehose, loadStart, loadEnd, WARM_UP_SECONDS);
-        return new LoadRun(sent, orders, loadStart, loadEnd);
+    }
+
+    /** The same, waiting at most {@code settling} after the load for the accepted orders to end. */
+    static LoadRun of(Map<String, String> loadOptions, Firehose firehose, Duration settling) throws Exception {
+        return of(loadOptions, firehose, settling, settling);
     }
 
     double seconds() {

@@ -121,7 +121,9 @@ final class ResultsTable {
         String capacity = "capacity: orders/s DELIVERED, p99 <= 1 s, held 60 s";
         String cpu = "CPU ms (JVM + PostgreSQL) per delivered order, at capacity";
         var others = new ArrayList<Map.Entry<String, Capacity.Figures>>();
-        others.add(Map.entry(AXON_DEFAULTS, defaults));
+        if (defaults != null) {
+            others.add(Map.entry(AXON_DEFAULTS, defaults));
+        }
         if (before != null) {
             others.add(Map.entry("jar of the earlier commit", before));
         }

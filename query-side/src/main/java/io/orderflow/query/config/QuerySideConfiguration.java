@@ -1,7 +1,9 @@
 package io.orderflow.query.config;
 
 import com.mongodb.WriteConcern;
+import io.orderflow.api.order.OrderEvent;
 import io.orderflow.query.QuerySide;
+import io.orderflow.query.order.OrderDocument;
 import io.orderflow.query.order.OrderSequencingPolicy;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -60,11 +62,19 @@ public class QuerySideConfiguration {
                 .registerDefaultDeadLetterPolicy(configuration -> new ReadModelOutagePolicy());
     }
 
-    /** Each projection's batch ends with a journaled checkpoint before its token is stored. */
+    /**
+     * Each projection's batch is written in bulk and ends with a journaled checkpoint before its token is stored; the
+     * order projection reads the orders its batch changes in one query first.
+     */
     @Bean
     ConfigurerModule projectionsCheckpointTheirWrites(MongoTemplate mongo) {
+        var orders = new ReadModelCheckpoints.ReadAhead(
+                OrderDocument.class, event -> event.getPayload() instanceof OrderEvent about ? about.orderId() : null);
         return configurer -> QuerySide.PROJECTIONS.forEach(projection -> configurer
                 .eventProcessing()
-                .registerHandlerInterceptor(projection, configuration -> new ReadModelCheckpoints(mongo, projection)));
+                .registerHandlerInterceptor(
+                        projection,
+                        configuration -> new ReadModelCheckpoints(
+                                mongo, projection, projection.equals(QuerySide.ORDER_PROJECTION) ? orders : null)));
     }
 }

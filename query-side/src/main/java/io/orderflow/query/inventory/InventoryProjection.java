@@ -1,8 +1,5 @@
 package io.orderflow.query.inventory;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import io.orderflow.api.inventory.ProductCreatedEvent;
 import io.orderflow.api.inventory.ProductDetailsChangedEvent;
 import io.orderflow.api.inventory.StockAdjustedEvent;
@@ -10,12 +7,13 @@ import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
 import io.orderflow.query.QuerySide;
+import io.orderflow.query.config.ReadModelBatch;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +24,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(QuerySide.INVENTORY_PROJECTION)
 class InventoryProjection {
 
-    private final ProductRepository products;
     private final MongoTemplate mongo;
 
-    InventoryProjection(ProductRepository products, MongoTemplate mongo) {
-        this.products = products;
+    InventoryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -41,15 +37,13 @@ class InventoryProjection {
 
     @EventHandler
     void on(ProductCreatedEvent event) {
-        products.save(new ProductDocument(event.productId(), event.name(), event.price(), event.initialStock(), 0));
+        ReadModelBatch.current(mongo)
+                .save(new ProductDocument(event.productId(), event.name(), event.price(), event.initialStock(), 0));
     }
 
     @EventHandler
     void on(ProductDetailsChangedEvent event) {
-        mongo.updateFirst(
-                query(where("_id").is(event.productId())),
-                new Update().set("name", event.name()).set("price", event.price()),
-                ProductDocument.class);
+        change(event.productId(), product -> product.withDetails(event.name(), event.price()));
     }
 
     @EventHandler
@@ -73,9 +67,12 @@ class InventoryProjection {
     }
 
     private void stock(String productId, int available, int reserved) {
-        mongo.updateFirst(
-                query(where("_id").is(productId)),
-                new Update().set("stockAvailable", available).set("stockReserved", reserved),
-                ProductDocument.class);
+        change(productId, product -> product.withStock(available, reserved));
+    }
+
+    /** The product as the batch leaves it ({@link ReadModelBatch}: one write per product per batch). */
+    private void change(String productId, UnaryOperator<ProductDocument> change) {
+        ReadModelBatch batch = ReadModelBatch.current(mongo);
+        batch.find(ProductDocument.class, productId).map(change).ifPresent(batch::save);
     }
 }

@@ -9,6 +9,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("products")
 public record ProductDocument(@Id String productId, String name, Money price, int stockAvailable, int stockReserved) {
 
+    ProductDocument withDetails(String newName, Money newPrice) {
+        return new ProductDocument(productId, newName, newPrice, stockAvailable, stockReserved);
+    }
+
+    ProductDocument withStock(int available, int reserved) {
+        return new ProductDocument(productId, name, price, available, reserved);
+    }
+
     ProductView toView() {
         return new ProductView(productId, name, price, stockAvailable, stockReserved);
     }

@@ -29,6 +29,60 @@ public record OrderDocument(
         Instant expiresAt,
         Instant updatedAt) {
 
+    OrderDocument withStatus(OrderStatus newStatus, String newReason, Instant at) {
+        return new OrderDocument(
+                orderId,
+                customerId,
+                newStatus,
+                newReason,
+                lines,
+                total,
+                shippingAddress,
+                paymentStatus,
+                shipmentStatus,
+                carrier,
+                trackingNumber,
+                placedAt,
+                expiresAt,
+                at);
+    }
+
+    OrderDocument withPayment(String newPaymentStatus, Instant at) {
+        return new OrderDocument(
+                orderId,
+                customerId,
+                status,
+                reason,
+                lines,
+                total,
+                shippingAddress,
+                newPaymentStatus,
+                shipmentStatus,
+                carrier,
+                trackingNumber,
+                placedAt,
+                expiresAt,
+                at);
+    }
+
+    OrderDocument withShipment(String newShipmentStatus, String newCarrier, String newTrackingNumber, Instant at) {
+        return new OrderDocument(
+                orderId,
+                customerId,
+                status,
+                reason,
+                lines,
+                total,
+                shippingAddress,
+                paymentStatus,
+                newShipmentStatus,
+                newCarrier,
+                newTrackingNumber,
+                placedAt,
+                expiresAt,
+                at);
+    }
+
     OrderView toView() {
         return new OrderView(
                 orderId,

@@ -1,8 +1,5 @@
 package io.orderflow.query.order;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import io.orderflow.api.order.FindOrderQuery;
 import io.orderflow.api.order.OrderAwaitingPaymentEvent;
 import io.orderflow.api.order.OrderCancellationRequestedEvent;
@@ -32,23 +29,24 @@ import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
 import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
 import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import io.orderflow.query.QuerySide;
+import io.orderflow.query.config.ReadModelBatch;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@code orders} collection in step with the events of an order, its payment and its parcel. Placement
- * writes the whole document; each later event sets the fields it changes. Every write sets values rather than adding
- * to them, so an event applied twice (after a crash, or in a replay) leaves the same document. After each write the
- * new state goes to the subscribers of that order and of the operators' firehose.
+ * makes the whole document; each later event sets the fields it changes, on the document as its batch has it
+ * ({@link ReadModelBatch}: one write per order per batch). Every change sets values rather than adding to them, so an
+ * event applied twice (after a crash, or in a replay) leaves the same document. After each change the new state goes
+ * to the subscribers of that order and of the operators' firehose, once the batch is written.
  */
 @Component
 @ProcessingGroup(QuerySide.ORDER_PROJECTION)
@@ -69,21 +67,22 @@ class OrderProjection {
 
     @EventHandler
     void on(OrderPlacedEvent event) {
-        publish(mongo.save(new OrderDocument(
-                event.orderId(),
-                event.customerId(),
-                OrderStatus.CREATED,
-                null,
-                event.lines(),
-                event.total(),
-                event.shippingAddress(),
-                null,
-                null,
-                null,
-                null,
-                event.placedAt(),
-                event.expiresAt(),
-                event.placedAt())));
+        publish(ReadModelBatch.current(mongo)
+                .save(new OrderDocument(
+                        event.orderId(),
+                        event.customerId(),
+                        OrderStatus.CREATED,
+                        null,
+                        event.lines(),
+                        event.total(),
+                        event.shippingAddress(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        event.placedAt(),
+                        event.expiresAt(),
+                        event.placedAt())));
     }
 
     @EventHandler
@@ -163,13 +162,7 @@ class OrderProjection {
 
     @EventHandler
     void on(ShipmentCreatedEvent event, @Timestamp Instant at) {
-        change(
-                event.orderId(),
-                new Update()
-                        .set("shipmentStatus", "CREATED")
-                        .set("carrier", event.carrier())
-                        .set("trackingNumber", event.trackingNumber())
-                        .set("updatedAt", at));
+        change(event.orderId(), order -> order.withShipment("CREATED", event.carrier(), event.trackingNumber(), at));
     }
 
     @EventHandler
@@ -213,26 +206,21 @@ class OrderProjection {
     }
 
     private void status(String orderId, OrderStatus status, String reason, Instant at) {
-        change(orderId, new Update().set("status", status).set("reason", reason).set("updatedAt", at));
+        change(orderId, order -> order.withStatus(status, reason, at));
     }
 
     private void payment(String orderId, String paymentStatus, Instant at) {
-        change(orderId, new Update().set("paymentStatus", paymentStatus).set("updatedAt", at));
+        change(orderId, order -> order.withPayment(paymentStatus, at));
     }
 
     private void shipment(String orderId, String shipmentStatus, Instant at) {
-        change(orderId, new Update().set("shipmentStatus", shipmentStatus).set("updatedAt", at));
+        change(orderId, order -> order.withShipment(shipmentStatus, order.carrier(), order.trackingNumber(), at));
     }
 
-    private void change(String orderId, Update update) {
-        OrderDocument changed = mongo.findAndModify(
-                query(where("_id").is(orderId)),
-                update,
-                FindAndModifyOptions.options().returnNew(true),
-                OrderDocument.class);
-        if (changed != null) {
-            publish(changed);
-        }
+    /** The order as the batch leaves it; an order never placed (no document) stays absent. */
+    private void change(String orderId, UnaryOperator<OrderDocument> change) {
+        ReadModelBatch batch = ReadModelBatch.current(mongo);
+        batch.find(OrderDocument.class, orderId).map(change).map(batch::save).ifPresent(this::publish);
     }
 
     private void publish(OrderDocument order) {

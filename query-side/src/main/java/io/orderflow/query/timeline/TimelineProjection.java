@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.orderflow.api.order.FindOrderTimelineQuery;
 import io.orderflow.api.order.OrderTimeline;
 import io.orderflow.query.QuerySide;
+import io.orderflow.query.config.ReadModelBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -40,13 +41,14 @@ class TimelineProjection {
     void on(Object event, EventMessage<?> message) {
         descriptions
                 .describe(event)
-                .ifPresent(described -> mongo.save(new TimelineDocument(
-                        message.getIdentifier(),
-                        described.orderId(),
-                        message.getTimestamp(),
-                        described.step(),
-                        simpleType(event),
-                        described.description())));
+                .ifPresent(described -> ReadModelBatch.current(mongo)
+                        .save(new TimelineDocument(
+                                message.getIdentifier(),
+                                described.orderId(),
+                                message.getTimestamp(),
+                                described.step(),
+                                simpleType(event),
+                                described.description())));
     }
 
     @QueryHandler

@@ -19,7 +19,7 @@ class InventoryProjectionTest {
 
     private final MongoTestSupport mongo = new MongoTestSupport();
     private final ProductRepository products = mongo.repository(ProductRepository.class);
-    private final InventoryProjection projection = new InventoryProjection(products, mongo.template());
+    private final InventoryProjection projection = new InventoryProjection(mongo.template());
     private final InventoryQueries queries = new InventoryQueries(products);
 
     @AfterEach
