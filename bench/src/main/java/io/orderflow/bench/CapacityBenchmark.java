@@ -5,15 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark's capacity mode ({@code bench/run.sh --capacity true}): the {@link Capacity} of the tuned platform,
- * of the same jar left at Axon's defaults, of a jar built from an earlier commit ({@code --before-jar}), and of
- * distributed mode with one instance of each service (when an Axon Server is given), in one run; then the tuned
- * platform held at half its capacity. Prints a table of ratios and writes it as JSON under {@code bench/results/}.
+ * of the same jar left at Axon's defaults, of the same jar with the settings a tuning replaced ({@code --before}), of
+ * a jar built from an earlier commit ({@code --before-jar}), and of distributed mode with one instance of each service
+ * (when an Axon Server is given), in one run; the tuned platform is also held at half its capacity. Prints a table of ratios and writes it as JSON under {@code bench/results/}.
  */
 final class CapacityBenchmark {
 
@@ -40,9 +41,9 @@ final class CapacityBenchmark {
             Map<String, String> options,
             Capacity.Figures tuned,
             Capacity.Step halfCapacity,
-            Capacity.Figures axonDefaults,
+            Map<String, Capacity.Figures> others,
             String beforeJar,
-            Capacity.Figures before,
+            List<String> beforeSettings,
             Capacity.Figures distributed,
             List<ResultsTable.Row> table) {}
 
@@ -57,41 +58,46 @@ final class CapacityBenchmark {
         String jar = options.getOrDefault("jar", "standalone/target/orderflow-standalone.jar");
         Capacity.Figures tuned;
         Capacity.Step half = null;
-        try (var platform = launch(jar, settings(), "capacity-tuned")) {
+        try (var platform = launch(jar, settings("settings"), "capacity-tuned")) {
             tuned = capacity.find(platform);
             if (tuned.ordersPerSecond() > 0) {
                 half = capacity.hold(platform, Math.floor(tuned.ordersPerSecond() / 2));
             }
         }
-        Capacity.Figures defaults = null;
+        var others = new LinkedHashMap<String, Capacity.Figures>();
         if (wanted("axon-defaults")) {
             try (var platform = launch(jar, Benchmark.axonDefaults(), "capacity-axon-defaults")) {
-                defaults = capacity.find(platform);
+                others.put("Axon defaults", capacity.find(platform));
+            }
+        }
+        List<String> beforeSettings = settings("before");
+        if (!beforeSettings.isEmpty()) {
+            try (var platform = launch(jar, beforeSettings, "capacity-before-the-tuning")) {
+                others.put("before the tuning (--before)", capacity.find(platform));
             }
         }
         String beforeJar = options.get("before-jar");
-        Capacity.Figures before = null;
-        if (beforeJar != null && wanted("before")) {
+        if (beforeJar != null) {
             try (var platform =
-                    launch(beforeJar, List.of("--orderflow.demo-catalog.enabled=false"), "capacity-before")) {
+                    launch(beforeJar, List.of("--orderflow.demo-catalog.enabled=false"), "capacity-before-jar")) {
                 platform.seedStock(PRODUCTS, SEEDED_STOCK);
-                before = capacity.find(platform);
+                others.put("jar of the earlier commit (--before-jar)", capacity.find(platform));
             }
         }
         Capacity.Figures distributed = null;
         if (DistributedPlatform.axonServerGiven() && wanted("distributed")) {
             distributed = distributed();
         }
-        List<ResultsTable.Row> rows = ResultsTable.capacity(tuned, half, defaults, before, distributed);
+        List<ResultsTable.Row> rows = ResultsTable.capacity(tuned, half, others, distributed);
         var report = new Report(
                 Instant.now().toString(),
                 Runtime.getRuntime().availableProcessors() + " cores",
                 options,
                 tuned,
                 half,
-                defaults,
+                others,
                 beforeJar,
-                before,
+                beforeSettings,
                 distributed,
                 rows);
         System.out.printf("%n%s", ResultsTable.markdown(rows));
@@ -102,7 +108,7 @@ final class CapacityBenchmark {
         System.out.println("written: " + results.resolve("capacity-latest.json"));
     }
 
-    /** {@code --platforms axon-defaults,before,distributed}: which platforms beside the tuned one run (all). */
+    /** {@code --platforms axon-defaults,distributed}: which of these run beside the tuned one (both). */
     private boolean wanted(String platform) {
         String platforms = options.get("platforms");
         return platforms == null || List.of(platforms.split(",")).contains(platform);
@@ -148,8 +154,9 @@ final class CapacityBenchmark {
         }
     }
 
-    private List<String> settings() {
-        String words = options.getOrDefault("settings", "").trim();
+    /** {@code --settings "--a=b --c=d"}: platform settings, one word each. */
+    private List<String> settings(String option) {
+        String words = options.getOrDefault(option, "").trim();
         return words.isEmpty() ? List.of() : new ArrayList<>(List.of(words.split("\\s+")));
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.bench;
 
+import com.mongodb.client.MongoClients;
 import io.orderflow.api.common.Money;
 import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
@@ -21,8 +22,10 @@ import io.orderflow.query.QuerySide;
 import io.orderflow.standalone.StandalonePlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,6 +37,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
 
 /**
  * Measures projection replay over a store of at least 100,000 events: fills the event store of a fresh standalone
@@ -82,6 +86,12 @@ public final class ReplayBenchmark {
             System.out.printf(
                     "[bench] replay of %s alone: %d events in %.1f s = %.0f events/s%n",
                     QuerySide.ORDER_PROJECTION, head, single, head / single);
+            double bulk = mongoBulkInsertsPerSecond(
+                    context.getEnvironment().getRequiredProperty("spring.mongodb.uri"), Duration.ofSeconds(5));
+            System.out.printf(
+                    "[bench] the same MongoDB server, raw bulk inserts of order documents (100 a write): %.0f"
+                            + " documents/s; the replay is %.2fx that%n",
+                    bulk, head / single / bulk);
 
             long allStart = System.nanoTime();
             QuerySide.PROJECTIONS.forEach(projection -> commands.sendAndWait(new ReplayProjectionCommand(projection)));
@@ -139,6 +149,45 @@ public final class ReplayBenchmark {
                 batch.add(event("Order", orderId, 4, new OrderDeliveredEvent(orderId)));
             }
             transactions.executeInTransaction(() -> store.publish(batch));
+        }
+    }
+
+    /**
+     * Documents shaped like an order's read model, inserted 100 a write into a collection of their own on the same
+     * server for the duration; answers documents per second. The collection is dropped afterwards.
+     */
+    static double mongoBulkInsertsPerSecond(String uri, Duration duration) {
+        try (var mongo = MongoClients.create(uri)) {
+            var collection = mongo.getDatabase("bench").getCollection("bulk_orders");
+            long inserted = 0;
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            while (System.nanoTime() < end) {
+                var documents = new ArrayList<Document>();
+                for (int i = 0; i < 100; i++) {
+                    documents.add(new Document("_id", UUID.randomUUID().toString())
+                            .append("customerId", "customer-" + i)
+                            .append("status", "DELIVERED")
+                            .append(
+                                    "lines",
+                                    List.of(new Document("productId", "PROD-001")
+                                            .append("name", "Wireless Headphones")
+                                            .append("quantity", 1)
+                                            .append(
+                                                    "unitPrice",
+                                                    new Document("amount", "79.99").append("currency", "USD"))))
+                            .append("total", new Document("amount", "79.99").append("currency", "USD"))
+                            .append("paymentStatus", "CAPTURED")
+                            .append("shipmentStatus", "DELIVERED")
+                            .append("placedAt", new Date())
+                            .append("updatedAt", new Date()));
+                }
+                collection.insertMany(documents);
+                inserted += documents.size();
+            }
+            double rate = inserted / seconds(start);
+            mongo.getDatabase("bench").drop();
+            return rate;
         }
     }
 

@@ -107,34 +107,28 @@ final class ResultsTable {
     }
 
     /**
-     * The capacity run: the tuned platform's capacity against Axon's defaults, the earlier commit's jar and
-     * distributed mode, its CPU per delivered order against theirs, and its latencies at capacity and at half of it.
-     * Platforms not measured (null) have no rows.
+     * The capacity run: the tuned platform's capacity and CPU per delivered order against each other standalone
+     * platform measured (by label: Axon's defaults, the settings a tuning replaced, an earlier commit's jar) and
+     * against distributed mode, and its latencies at half its capacity. Platforms not measured have no rows.
      */
     static List<Row> capacity(
             Capacity.Figures tuned,
             Capacity.Step half,
-            Capacity.Figures defaults,
-            Capacity.Figures before,
+            Map<String, Capacity.Figures> others,
             Capacity.Figures distributed) {
         var rows = new ArrayList<Row>();
-        String capacity = "capacity: orders/s DELIVERED, p99 <= 1 s, held 60 s";
-        String cpu = "CPU ms (JVM + PostgreSQL) per delivered order, at capacity";
-        var others = new ArrayList<Map.Entry<String, Capacity.Figures>>();
-        if (defaults != null) {
-            others.add(Map.entry(AXON_DEFAULTS, defaults));
-        }
-        if (before != null) {
-            others.add(Map.entry("jar of the earlier commit", before));
-        }
-        for (var other : others) {
+        others.forEach((label, other) -> {
             rows.add(Row.of(
-                    capacity,
+                    "capacity: orders/s DELIVERED, p99 <= 1 s, held 60 s",
                     tuned.ordersPerSecond(),
-                    other.getKey(),
-                    other.getValue().ordersPerSecond()));
-            rows.add(Row.of(cpu, cpuPerOrder(tuned), other.getKey(), cpuPerOrder(other.getValue())));
-        }
+                    label,
+                    other.ordersPerSecond()));
+            rows.add(Row.of(
+                    "CPU ms (JVM + PostgreSQL) per delivered order, at capacity",
+                    cpuPerOrder(tuned),
+                    label,
+                    cpuPerOrder(other)));
+        });
         if (distributed != null) {
             rows.add(Row.of(
                     "capacity, distributed (one instance of each service)",

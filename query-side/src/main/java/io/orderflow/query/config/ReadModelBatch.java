@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,8 +38,12 @@ public final class ReadModelBatch {
     private final Function<Object, Object> idOf;
     /** Pending documents by type and id, in the order first written. */
     private final Map<Class<?>, Map<Object, Object>> pending = new LinkedHashMap<>();
-    /** Documents read ahead for the batch by type and id; an id read ahead and not found maps to absent. */
-    private final Map<Class<?>, Map<Object, Optional<Object>>> readAhead = new HashMap<>();
+    /**
+     * Documents read ahead for the batch, as stored, by type and id; an id read ahead and not found maps to absent.
+     * They are mapped to their type when found, in the handler that asks, so that one that cannot be read fails
+     * only that handler's event (which is then dead-lettered), not the batch.
+     */
+    private final Map<Class<?>, Map<Object, Optional<Document>>> readAhead = new HashMap<>();
 
     private ReadModelBatch(MongoTemplate mongo, boolean writeThrough) {
         this.mongo = mongo;
@@ -70,8 +75,10 @@ public final class ReadModelBatch {
         if (written != null) {
             return Optional.of(type.cast(written));
         }
-        Optional<Object> read = readAhead.getOrDefault(type, Map.of()).get(id);
-        return read != null ? read.map(type::cast) : Optional.ofNullable(mongo.findById(id, type));
+        Optional<Document> read = readAhead.getOrDefault(type, Map.of()).get(id);
+        return read != null
+                ? read.map(stored -> mongo.getConverter().read(type, stored))
+                : Optional.ofNullable(mongo.findById(id, type));
     }
 
     /** Reads the documents with these ids in one query, for the batch's later {@link #find}s. */
@@ -79,10 +86,11 @@ public final class ReadModelBatch {
         if (ids.isEmpty()) {
             return;
         }
-        Map<Object, Optional<Object>> byId = readAhead.computeIfAbsent(type, key -> new HashMap<>());
+        Map<Object, Optional<Document>> byId = readAhead.computeIfAbsent(type, key -> new HashMap<>());
         ids.forEach(id -> byId.put(id, Optional.empty()));
-        mongo.find(query(where("_id").in(ids)), type)
-                .forEach(document -> byId.put(idOf.apply(document), Optional.of(document)));
+        mongo.getCollection(mongo.getCollectionName(type))
+                .find(new Document("_id", new Document("$in", List.copyOf(ids))))
+                .forEach(stored -> byId.put(stored.get("_id"), Optional.of(stored)));
     }
 
     /** Writes the whole document, replacing the one with its id; answers it. */

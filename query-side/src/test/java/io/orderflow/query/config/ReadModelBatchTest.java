@@ -1,6 +1,7 @@
 package io.orderflow.query.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.query.MongoTestSupport;
 import java.util.List;
@@ -79,6 +80,30 @@ class ReadModelBatchTest {
         }));
 
         assertThat(result.optionalExceptionResult()).isEmpty();
+    }
+
+    @Test
+    void aDocumentReadAheadThatCannotBeReadFailsOnlyTheEventThatAsksForIt() {
+        mongo.getCollection(mongo.getCollectionName(Counter.class))
+                .insertOne(new org.bson.Document("_id", "a").append("value", "damaged"));
+        mongo.save(new Counter("b", 2));
+        var checkpoints = new ReadModelCheckpoints(
+                mongo,
+                "counter-projection",
+                new ReadModelCheckpoints.ReadAhead(Counter.class, event -> event.getPayload()));
+        var unitOfWork = new BatchingUnitOfWork<>(List.of(
+                GenericEventMessage.<Object>asEventMessage("a"), GenericEventMessage.<Object>asEventMessage("b")));
+
+        var result = unitOfWork.executeWithResult(() -> checkpoints.handle(unitOfWork, () -> {
+            ReadModelBatch batch = ReadModelBatch.current(mongo);
+            assertThatThrownBy(() -> batch.find(Counter.class, "a")).isNotNull();
+            assertThat(batch.find(Counter.class, "b")).contains(new Counter("b", 2));
+            return null;
+        }));
+
+        assertThat(result.optionalExceptionResult())
+                .as("the batch itself went through")
+                .isEmpty();
     }
 
     @Test
