@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * The highest order rate a platform keeps up with. The offered rate rises step by step (by half each time, from 4
- * orders/s) until orders no longer keep
- * up (more than one in a hundred not delivered soon after the load, p99 from POST to {@code DELIVERED} over
- * {@link #MAX_P99_MILLIS}, or more than one in a hundred finding every connection busy); the rate between the last
- * step kept up with and the first one not is tried once; the highest rate kept up with is then held for the
- * confirmation's duration (60 s), stepping down until a rate holds. After each step its backlog drains (up to 3 min)
- * before the next starts. The platform is the same throughout: its store grows from step to step, as a shop's does.
+ * orders/s) until orders no longer keep up: more than one in a hundred not delivered soon after the load, p99 from
+ * POST to {@code DELIVERED} over {@link #MAX_P99_MILLIS}, or more than one in a hundred finding every connection
+ * busy (from a first rate not kept up with, it falls the same way). The gap between the last step kept up with and the first one not is then halved until it is within a
+ * twentieth of the rate; the highest rate kept up with is held for the confirmation's duration (60 s), stepping down
+ * until a rate holds. After each step its backlog drains (up to 3 min) before the next starts. The platform is the
+ * same throughout: its store grows from step to step, as a shop's does.
  */
 final class Capacity {
 
@@ -108,11 +108,26 @@ final class Capacity {
             }
             kept = rate;
         }
-        if (kept != null && failed - kept > 1) {
+        // a platform that does not keep up with the first rate: lower rates until one is kept up with
+        for (double rate = Math.floor(failed / growth); kept == null && rate >= 1; rate = Math.floor(rate / growth)) {
+            Step step = run(target, rate, stepDuration, "step");
+            steps.add(step);
+            if (step.keptUp()) {
+                kept = rate;
+            } else {
+                failed = rate;
+            }
+        }
+        // halving the gap until it is within a twentieth of the rate (and at least one order/s)
+        while (kept != null && failed - kept > Math.max(1, kept / 20)) {
             double between = Math.floor((kept + failed) / 2);
             Step step = run(target, between, stepDuration, "step");
             steps.add(step);
-            kept = step.keptUp() ? between : kept;
+            if (step.keptUp()) {
+                kept = between;
+            } else {
+                failed = between;
+            }
         }
         Duration confirm = duration("capacity-confirm", "60s");
         for (int attempt = 0; kept != null && kept >= 1 && attempt < 3; attempt++) {

@@ -3,7 +3,6 @@ package io.orderflow.query.config;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -106,9 +105,8 @@ public final class ReadModelBatch {
     /** Writes every pending document, one bulk write per collection. */
     void flush() {
         pending.forEach((type, documents) -> {
-            List<Object> all = new ArrayList<>(documents.values());
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
-            for (Object document : all) {
+            for (Object document : documents.values()) {
                 bulk.replaceOne(
                         query(where("_id").is(idOf.apply(document))),
                         document,
