@@ -3,6 +3,7 @@ package io.orderflow.bench;
 import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
 import io.orderflow.query.QuerySide;
 import io.orderflow.saga.fulfilment.OrderFulfillmentSaga;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,8 @@ public final class Benchmark {
 
     void run() throws Exception {
         Files.createDirectories(results);
-        List<String> trial = settings("settings");
-        List<String> beforeSettings = settings("before");
+        List<String> trial = Options.words(options, "settings");
+        List<String> beforeSettings = Options.words(options, "before");
         PlatformFigures before = beforeSettings.isEmpty() ? null : measure("before", beforeSettings, true, false);
         PlatformFigures tuned = measure("tuned", trial, true, true);
         PlatformFigures defaults = measure("axon-defaults", axonDefaults(), false, false);
@@ -99,14 +100,23 @@ public final class Benchmark {
                 before,
                 rows);
         System.out.printf("%n%s", ResultsTable.markdown(rows));
-        String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
-        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
-        Files.write(results.resolve("benchmark-" + stamp + ".json"), body);
-        Files.write(results.resolve("latest.json"), body);
+        String stamp = writeJson(results, "benchmark-", "latest.json", report);
         String chart = RatioChart.svg(rows);
         Files.writeString(results.resolve("benchmark-" + stamp + ".svg"), chart);
         Files.writeString(results.resolve("latest.svg"), chart);
         System.out.println("written: " + results.resolve("latest.json") + ", " + results.resolve("latest.svg"));
+    }
+
+    /**
+     * Writes the report as {@code <prefix><time>.json} and as the latest under the results directory; answers the
+     * time stamp.
+     */
+    static String writeJson(Path results, String prefix, String latest, Object report) throws IOException {
+        String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
+        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
+        Files.write(results.resolve(prefix + stamp + ".json"), body);
+        Files.write(results.resolve(latest), body);
+        return stamp;
     }
 
     /**
@@ -168,11 +178,5 @@ public final class Benchmark {
 
     private String option(String name, String otherwise) {
         return options.getOrDefault(name, otherwise);
-    }
-
-    /** {@code --settings "--a=b --c=d"}: platform settings, one word each. */
-    private List<String> settings(String option) {
-        String words = options.getOrDefault(option, "").trim();
-        return words.isEmpty() ? List.of() : List.of(words.split("\\s+"));
     }
 }

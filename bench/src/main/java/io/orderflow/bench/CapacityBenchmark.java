@@ -4,11 +4,9 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark's capacity mode ({@code bench/run.sh --capacity true}): the {@link Capacity} of the tuned platform,
@@ -22,8 +20,6 @@ final class CapacityBenchmark {
             List.of("PROD-001", "PROD-002", "PROD-003", "PROD-004", "PROD-005", "PROD-006", "PROD-007", "PROD-008");
     /** Written into the store of a platform older than the stock endpoint: more than any run can sell. */
     private static final int SEEDED_STOCK = 10_000_000;
-
-    private static final JsonMapper json = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> options;
@@ -58,7 +54,7 @@ final class CapacityBenchmark {
         String jar = options.getOrDefault("jar", "standalone/target/orderflow-standalone.jar");
         Capacity.Figures tuned;
         Capacity.Step half = null;
-        try (var platform = launch(jar, settings("settings"), "capacity-tuned")) {
+        try (var platform = launch(jar, Options.words(options, "settings"), "capacity-tuned")) {
             tuned = capacity.find(platform);
             if (tuned.ordersPerSecond() > 0) {
                 half = capacity.hold(platform, Math.floor(tuned.ordersPerSecond() / 2));
@@ -70,7 +66,7 @@ final class CapacityBenchmark {
                 others.put("Axon defaults", capacity.find(platform));
             }
         }
-        List<String> beforeSettings = settings("before");
+        List<String> beforeSettings = Options.words(options, "before");
         if (!beforeSettings.isEmpty()) {
             try (var platform = launch(jar, beforeSettings, "capacity-before-the-tuning")) {
                 others.put("before the tuning (--before)", capacity.find(platform));
@@ -101,10 +97,7 @@ final class CapacityBenchmark {
                 distributed,
                 rows);
         System.out.printf("%n%s", ResultsTable.markdown(rows));
-        String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
-        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
-        Files.write(results.resolve("capacity-" + stamp + ".json"), body);
-        Files.write(results.resolve("capacity-latest.json"), body);
+        Benchmark.writeJson(results, "capacity-", "capacity-latest.json", report);
         System.out.println("written: " + results.resolve("capacity-latest.json"));
     }
 
@@ -152,11 +145,5 @@ final class CapacityBenchmark {
                 }
             });
         }
-    }
-
-    /** {@code --settings "--a=b --c=d"}: platform settings, one word each. */
-    private List<String> settings(String option) {
-        String words = options.getOrDefault(option, "").trim();
-        return words.isEmpty() ? List.of() : new ArrayList<>(List.of(words.split("\\s+")));
     }
 }

@@ -1,8 +1,10 @@
 package io.orderflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,51 @@ class ResultsTableTest {
         assertThat(ResultsTable.Row.of("x", 5, "y", 0).ratio())
                 .as("no baseline")
                 .isZero();
+    }
+
+    @Test
+    void capacityRowsCompareTheTunedPlatformWithEachOtherOneAndGiveItsLatenciesAtHalfCapacity() {
+        var others = new LinkedHashMap<String, Capacity.Figures>();
+        others.put("Axon defaults", capacity(9, 195));
+        others.put("jar of the earlier commit", capacity(11, 153));
+
+        List<ResultsTable.Row> rows =
+                ResultsTable.capacity(capacity(11, 145), step(5, 125, 167, 60), others, capacity(0, 0));
+
+        assertThat(rows)
+                .extracting(ResultsTable.Row::baseline, ResultsTable.Row::value, ResultsTable.Row::baselineValue)
+                .containsExactly(
+                        tuple("Axon defaults", 11.0, 9.0),
+                        tuple("Axon defaults", 145.0, 195.0),
+                        tuple("jar of the earlier commit", 11.0, 11.0),
+                        tuple("jar of the earlier commit", 145.0, 153.0),
+                        tuple("standalone", 0.0, 11.0),
+                        tuple("standalone", 0.0, 145.0),
+                        tuple("the same at capacity", 125.0, 125.0),
+                        tuple("the same at capacity", 167.0, 167.0));
+    }
+
+    private static Capacity.Figures capacity(double rate, double cpuMillis) {
+        return rate == 0
+                ? new Capacity.Figures(0, null, List.of())
+                : new Capacity.Figures(rate, step(rate, 125, 167, cpuMillis), List.of());
+    }
+
+    private static Capacity.Step step(double rate, double paidP99, double deliveredP99, double cpuMillis) {
+        return new Capacity.Step(
+                rate,
+                60,
+                (long) (rate * 60),
+                0,
+                (int) (rate * 60),
+                (int) (rate * 60),
+                new Percentiles(50, 90, paidP99, paidP99),
+                new Percentiles(70, 120, deliveredP99, deliveredP99),
+                new Percentiles(20, 40, 60, 80),
+                1.6,
+                cpuMillis,
+                1000,
+                null);
     }
 
     @Test
