@@ -63,9 +63,18 @@ public final class ReadModelBatch {
                 .orElseGet(() -> new ReadModelBatch(mongo, true));
     }
 
-    /** Starts the batch of a unit of work; {@link ReadModelCheckpoints} writes it out before its checkpoint. */
-    static ReadModelBatch start(UnitOfWork<?> batch, MongoTemplate mongo) {
-        return batch.root().getOrComputeResource(RESOURCE, key -> new ReadModelBatch(mongo, false));
+    /**
+     * Starts the batch of a unit of work, unless it has one; answers the new batch, which {@link
+     * ReadModelCheckpoints} writes out before its checkpoint.
+     */
+    static Optional<ReadModelBatch> start(UnitOfWork<?> batch, MongoTemplate mongo) {
+        Map<String, Object> resources = batch.root().resources();
+        if (resources.containsKey(RESOURCE)) {
+            return Optional.empty();
+        }
+        var writes = new ReadModelBatch(mongo, false);
+        resources.put(RESOURCE, writes);
+        return Optional.of(writes);
     }
 
     /** The document as the batch has it so far, or as MongoDB has it. */

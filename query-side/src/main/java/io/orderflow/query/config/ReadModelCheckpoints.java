@@ -25,7 +25,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 final class ReadModelCheckpoints implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private static final String COLLECTION = "projection_checkpoints";
-    private static final String REGISTERED = ReadModelCheckpoints.class.getName();
 
     private final MongoTemplate mongo;
     private final String processor;
@@ -51,8 +50,7 @@ final class ReadModelCheckpoints implements MessageHandlerInterceptor<EventMessa
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         UnitOfWork<?> batch = unitOfWork.root();
-        if (batch.resources().putIfAbsent(REGISTERED, Boolean.TRUE) == null) {
-            ReadModelBatch writes = ReadModelBatch.start(batch, mongo);
+        ReadModelBatch.start(batch, mongo).ifPresent(writes -> {
             if (readAhead != null && batch instanceof BatchingUnitOfWork<?> events) {
                 writes.readAhead(
                         readAhead.type(),
@@ -66,7 +64,7 @@ final class ReadModelCheckpoints implements MessageHandlerInterceptor<EventMessa
                 writes.flush();
                 checkpoint();
             });
-        }
+        });
         return interceptorChain.proceed();
     }
 
