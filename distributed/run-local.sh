@@ -63,5 +63,5 @@ for i in "${!services[@]}"; do
   done
   echo "${services[$i]} ready on port ${ports[$i]} (log: $work/${services[$i]}.log)"
 done
-echo "OrderFlow distributed on Axon Server $AXONSERVER_SERVERS: API http://localhost:${ports[4]}/api"
+echo "OrderFlow distributed on Axon Server $AXONSERVER_SERVERS: Console http://localhost:${ports[4]}/console/ | API http://localhost:${ports[4]}/api"
 wait

@@ -22,8 +22,9 @@ class ReadyLine implements ApplicationListener<ApplicationReadyEvent> {
                         - ManagementFactory.getRuntimeMXBean().getStartTime())
                 / 1000.0;
         log.info(
-                "OrderFlow ready in {} s: API {}/api | Swagger UI {}/swagger-ui.html | PostgreSQL {} | Kafka {} | MongoDB {}",
+                "OrderFlow ready in {} s: Console {}/console/ | API {}/api | Swagger UI {}/swagger-ui.html | PostgreSQL {} | Kafka {} | MongoDB {}",
                 String.format("%.1f", seconds),
+                base,
                 base,
                 base,
                 environment.getProperty("spring.datasource.url"),

@@ -1,6 +1,7 @@
 package io.orderflow.gateway.account;
 
 import io.orderflow.gateway.problem.ConflictException;
+import io.orderflow.gateway.problem.UnauthorizedException;
 import io.orderflow.gateway.security.Caller;
 import io.orderflow.gateway.security.SecurityProperties;
 import io.orderflow.gateway.security.TokenIssuer;
@@ -11,9 +12,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,10 +26,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sign up, sign in, sign out, and who am I. */
+/**
+ * Sign up, sign in, sign out, and who am I; and the same for the console, which keeps its refresh token in a cookie
+ * that scripts cannot read.
+ */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
+
+    /**
+     * The console's refresh token: {@code HttpOnly} (no script reads it), {@code Secure}, {@code SameSite=Strict} (no
+     * other site's page sends it), and sent only to the console's session endpoints. The access token stays in the
+     * page's memory.
+     */
+    static final String CONSOLE_COOKIE = "orderflow_console_session";
+
+    static final String CONSOLE_PATH = "/api/auth/console";
 
     private final Accounts accounts;
     private final AccountStore store;
@@ -89,6 +106,68 @@ class AuthController {
     @PostMapping("/signout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> signOut(Caller caller) {
+        endSession(caller);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * What the console holds of a session: the access token. The refresh token is in the {@value #CONSOLE_COOKIE}
+     * cookie.
+     *
+     * @param expiresIn seconds the access token lasts
+     */
+    record ConsoleSession(String accessToken, String tokenType, long expiresIn) {}
+
+    /** Signs in for the console: the access token in the answer, the refresh token in the session cookie. */
+    @PostMapping("/console/signin")
+    ResponseEntity<ConsoleSession> consoleSignIn(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
+        return consoleSession(signIn(request, http));
+    }
+
+    /**
+     * The console's next access token, for the refresh token in its session cookie, which is used up and replaced; a
+     * console page that reloads signs in again this way.
+     */
+    @PostMapping("/console/refresh")
+    ResponseEntity<ConsoleSession> consoleRefresh(
+            @CookieValue(name = CONSOLE_COOKIE, required = false) String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw new UnauthorizedException("There is no console session: sign in");
+        }
+        return consoleSession(accounts.refresh(refreshToken));
+    }
+
+    /** Signs out as {@code POST /api/auth/signout} does, and removes the console's session cookie. */
+    @PostMapping("/console/signout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> consoleSignOut(Caller caller) {
+        endSession(caller);
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.SET_COOKIE, sessionCookie("", Duration.ZERO).toString())
+                .build();
+    }
+
+    private static ResponseEntity<ConsoleSession> consoleSession(SignedIn signedIn) {
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        sessionCookie(signedIn.refreshToken(), Duration.ofSeconds(signedIn.refreshExpiresIn()))
+                                .toString())
+                .body(new ConsoleSession(signedIn.accessToken(), signedIn.tokenType(), signedIn.expiresIn()));
+    }
+
+    private static ResponseCookie sessionCookie(String value, Duration maxAge) {
+        return ResponseCookie.from(CONSOLE_COOKIE, value)
+                .httpOnly(true)
+                .secure(true)
+                .sameSite("Strict")
+                .path(CONSOLE_PATH)
+                .maxAge(maxAge)
+                .build();
+    }
+
+    /** Ends the caller's token at once, before it would expire, and its session with every refresh token of it. */
+    private void endSession(Caller caller) {
         if (!issuedHere(caller)) {
             throw new ConflictException(
                     "This token was signed by " + caller.token().getClaimAsString("iss") + "; sign out there",
@@ -96,7 +175,6 @@ class AuthController {
         }
         store.revoke(caller.token().getId(), caller.token().getExpiresAt());
         accounts.endSession(caller.token().getClaimAsString(TokenIssuer.SESSION));
-        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/me")

@@ -32,6 +32,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,6 +73,8 @@ import reactor.core.publisher.Sinks;
 class OrderController {
 
     static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
+
+    static final int HEARTBEAT_SECONDS = 15;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -152,9 +155,15 @@ class OrderController {
         }
     }
 
+    /**
+     * The caller's orders, newest first; an operator's list holds every customer's, or one customer's with
+     * {@code customerId} (a customer's list is always its own, whatever it names).
+     */
     @GetMapping
     OrderPage list(
             @RequestParam(required = false) OrderStatus status,
+            @RequestParam(required = false) @Size(max = 255, message = "must be at most 255 characters")
+                    String customerId,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
@@ -167,7 +176,8 @@ class OrderController {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "must be after from")));
         }
         return boundedQueries.ask(
-                new FindOrdersQuery(caller.isAdmin() ? null : caller.id(), status, from, to, page, size),
+                new FindOrdersQuery(
+                        caller.isAdmin() ? blankToNull(customerId) : caller.id(), status, from, to, page, size),
                 ResponseTypes.instanceOf(OrderPage.class));
     }
 
@@ -212,16 +222,29 @@ class OrderController {
                 .doFinally(signal -> result.close());
     }
 
-    /** Every change of every order, live, for operators; runs until the client goes away or the application stops. */
+    /**
+     * Every change of every order, live, for operators; runs until the client goes away or the application stops. It
+     * opens with a comment line, so a client knows at once that it is watching, and repeats one every
+     * {@value #HEARTBEAT_SECONDS} s while no order changes, so a connection that died is noticed.
+     */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> firehose() {
         var result = queries.subscriptionQuery(
                 new WatchOrdersQuery(),
                 ResponseTypes.instanceOf(OrderList.class),
                 ResponseTypes.instanceOf(OrderView.class));
-        return result.updates()
+        Flux<ServerSentEvent<OrderView>> orders = result.updates()
+                .map(order -> ServerSentEvent.builder(order).event("order").build());
+        return Flux.merge(
+                        Flux.just(ServerSentEvent.<OrderView>builder()
+                                .comment("watching every order")
+                                .build()),
+                        orders,
+                        Flux.interval(Duration.ofSeconds(HEARTBEAT_SECONDS))
+                                .map(tick -> ServerSentEvent.<OrderView>builder()
+                                        .comment("still watching")
+                                        .build()))
                 .takeUntilOther(closing.asMono())
-                .map(order -> ServerSentEvent.builder(order).event("order").build())
                 .doFinally(signal -> result.close());
     }
 
@@ -248,6 +271,10 @@ class OrderController {
                 properties.commandTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(new OrderStatusResponse(orderId, OrderStatus.CANCELLING));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**

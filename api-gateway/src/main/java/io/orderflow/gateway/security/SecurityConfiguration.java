@@ -45,6 +45,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.Header;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -71,10 +76,23 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             "POST /api/auth/signup",
             "POST /api/auth/signin",
             "POST /api/auth/refresh",
+            "POST /api/auth/console/signin",
+            "POST /api/auth/console/refresh",
             "GET /.well-known/jwks.json",
             "POST /api/webhooks/stripe",
             "GET /simulated-provider/orders/{orderId}/authentication",
             "POST /simulated-provider/orders/{orderId}/authentication");
+
+    /**
+     * The console's pages run only their own scripts and styles from this origin, talk only to it, and cannot be
+     * framed: no inline script, no other origin.
+     */
+    static final String CONSOLE_POLICY =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                    + " connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self';"
+                    + " frame-ancestors 'none'";
+
+    private static final String CONSOLE_PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     private static final String ADMIN = Caller.ADMIN;
     /** The role of Prometheus, holding the scrape token: metrics and nothing else. */
@@ -120,6 +138,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                                     "/swagger-ui.html",
                                     "/swagger-ui/**")
                             .permitAll()
+                            // the console's pages and scripts hold nothing secret: its data comes from the API
+                            .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**", "/webjars/**")
+                            .permitAll()
                             .requestMatchers("/api/admin/**", "/api/analytics/**")
                             .hasRole(ADMIN)
                             .requestMatchers(HttpMethod.GET, "/api/orders/stream")
@@ -138,7 +159,14 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+                                new StaticHeadersWriter(List.of(
+                                        new Header("Content-Security-Policy", CONSOLE_POLICY),
+                                        new Header("Permissions-Policy", CONSOLE_PERMISSIONS))))));
         return http.build();
     }
 

@@ -1,0 +1,228 @@
+package io.orderflow.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The machine's own headless Chromium, driven by Selenium through the machine's ChromeDriver (Debian's
+ * {@code chromium} and {@code chromium-driver}; Selenium Manager cannot download drivers here). Screenshots go to
+ * {@code target/console-screenshots}.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private String base;
+    private String test;
+    private int shots;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Starts Chromium, or skips the calling test class, saying so in one line, where there is none. */
+    static Browser startOrSkip() {
+        Optional<Path> chromium = installed("chromium", "chromium-browser", "google-chrome");
+        Optional<Path> chromedriver = installed("chromedriver");
+        if (chromium.isEmpty() || chromedriver.isEmpty()) {
+            String line = "browser tests skipped: no Chromium and ChromeDriver on this machine"
+                    + " (apt-get install chromium chromium-driver; .ci/run installs them)";
+            System.out.println(line);
+            Assumptions.abort(line);
+        }
+        try {
+            Path profile = Files.createTempDirectory("orderflow-chromium");
+            var options = new ChromeOptions();
+            options.setBinary(chromium.get().toFile());
+            // no background traffic: this machine's network is closed, and the test checks every request's origin
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-extensions",
+                    "--window-size=1280,900",
+                    "--user-data-dir=" + profile);
+            var logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            var service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(chromedriver.get().toFile())
+                    .build();
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Path> installed(String... names) {
+        return Stream.of(System.getenv("PATH").split(":"))
+                .flatMap(directory -> Stream.of(names).map(name -> Path.of(directory, name)))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    /** A new start for the next test: no session cookie, no page, console logs read and dropped. */
+    void forget(String base, String test) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.test = test;
+        this.shots = 0;
+        // the session cookie's path is the console's session endpoints: WebDriver's own delete does not reach it
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.get("about:blank");
+        consoleErrors();
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    WebElement waitFor(By what) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    WebElement present(By what) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    void waitForText(By what, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
+    }
+
+    void waitUntil(BooleanSupplier condition) {
+        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(50)).until(ignored -> condition.getAsBoolean());
+    }
+
+    void click(By what) {
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(what))
+                .click();
+    }
+
+    void type(By what, String text) {
+        WebElement field = waitFor(what);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    String text(By what) {
+        return waitFor(what).getText();
+    }
+
+    String value(By what) {
+        return waitFor(what).getDomProperty("value");
+    }
+
+    List<WebElement> elements(By what) {
+        return driver.findElements(what);
+    }
+
+    String activeElementName() {
+        return driver.switchTo().activeElement().getDomAttribute("name");
+    }
+
+    /** Marks the page now loaded: {@link #pageIsTheMarkedOne()} is false once the browser loads another. */
+    void markPage() {
+        run("window.orderflowTestMark = 'unchanged'");
+    }
+
+    boolean pageIsTheMarkedOne() {
+        return "unchanged".equals(run("return window.orderflowTestMark"));
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** How far the page is wider than the window: 0 or less when nothing scrolls sideways. */
+    long horizontalOverflow() {
+        return ((Number) run("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+    }
+
+    /** Every resource the page loaded, itself included, that came from another origin. */
+    List<String> otherOrigins() {
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>)
+                run("return [location.href, ...performance.getEntriesByType('resource').map(entry => entry.name)]");
+        return urls.stream().filter(url -> !url.startsWith(base + "/")).toList();
+    }
+
+    /**
+     * The errors the page's console showed since last asked, a refused Content-Security-Policy included; not the
+     * API's answers of 4xx, which the page shows as it should (Chromium logs each as an error).
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(
+                        entry -> !entry.getMessage()
+                                .matches(
+                                        ".*/api/\\S* - Failed to load resource: the server responded with a status of 4\\d\\d.*"))
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(
+                    SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(test, ++shots, name)),
+                    driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a script in the page and answers what it returns. */
+    Object run(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind
+        }
+    }
+}
