@@ -77,6 +77,20 @@ class ApiContractTest {
                 "POST /api/auth/refresh",
                 () -> platform.anonymous()
                         .post("/api/auth/refresh", "{\"refreshToken\":\"" + refreshTokenOf(email) + "\"}", Map.of()));
+        calls.put(
+                "POST /api/auth/console/signin",
+                () -> platform.anonymous()
+                        .post(
+                                "/api/auth/console/signin",
+                                "{\"email\":\"" + email + "\",\"password\":\"" + TestPlatform.PASSWORD + "\"}",
+                                Map.of("X-Forwarded-For", "198.51.100.78")));
+        calls.put(
+                "POST /api/auth/console/refresh",
+                () -> platform.anonymous()
+                        .post("/api/auth/console/refresh", null, Map.of("Cookie", consoleCookieOf(email))));
+        calls.put(
+                "POST /api/auth/console/signout",
+                () -> platform.newCustomer().post("/api/auth/console/signout", null, Map.of()));
         calls.put("GET /api/auth/me", () -> customer.get("/api/auth/me"));
         calls.put("POST /api/auth/signout", () -> throwaway.post("/api/auth/signout", "", Map.of()));
         calls.put("GET /.well-known/jwks.json", () -> platform.anonymous().get("/.well-known/jwks.json"));
@@ -256,6 +270,19 @@ class ApiContractTest {
         return events.stream()
                 .flatMap(event -> problems(operation, "/components/schemas/OrderView", read(event)).stream())
                 .toList();
+    }
+
+    /** The console's session cookie of a new console sign-in, as a {@code Cookie} header's value. */
+    private static String consoleCookieOf(String email) {
+        String setCookie = platform.anonymous()
+                .post(
+                        "/api/auth/console/signin",
+                        "{\"email\":\"" + email + "\",\"password\":\"" + TestPlatform.PASSWORD + "\"}",
+                        Map.of("X-Forwarded-For", "198.51.100.79"))
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     private static String refreshTokenOf(String email) {

@@ -158,6 +158,26 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aSessionThatEndedSendsThePersonBackToSignInWithAMessage() {
+        TestPlatform.Client customer = platform.newCustomer();
+        signIn(customer.email(), TestPlatform.PASSWORD);
+        browser.waitForText(By.cssSelector("h1"), "Catalog");
+        browser.open("/console/#/orders");
+        browser.waitForText(By.cssSelector("main"), "You have no orders yet");
+
+        // an operator disables the account: its tokens stop working and its session ends
+        assertThat(platform.admin()
+                        .post("/api/admin/users/" + customer.id() + "/disable", "", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        browser.click(By.linkText("Catalog"));
+
+        browser.waitFor(By.cssSelector("input[name=email]"));
+        assertThat(browser.text(By.id("flash"))).isEqualTo("Your session has ended. Please sign in again.");
+        assertThat(browser.currentUrl()).endsWith("#/signin");
+    }
+
+    @Test
     void aSecondCustomerCannotOpenTheFirstOnesOrder() {
         String orderId = platform.newCustomer()
                 .placeOrder("[{\"productId\":\"" + product + "\",\"quantity\":1}]", "pm_card_visa", "10115");

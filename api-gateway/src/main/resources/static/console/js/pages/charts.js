@@ -52,14 +52,18 @@ function drawDays(daily, days, revenue, figures) {
         figures.replaceChildren();
         return;
     }
-    const x = daily.map(day => Date.parse(`${day.date}T00:00:00Z`) / 1000);
+    // every day of the range, those without orders at zero, so the axis is the 30 days
+    const byDate = new Map(daily.map(day => [day.date, day]));
+    const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    const x = Array.from({ length: 30 }, (_, i) => (today - (29 - i) * 86400000) / 1000);
+    const on = t => byDate.get(new Date(t * 1000).toISOString().slice(0, 10));
     const statuses = Object.keys(FINAL);
     chart(days, 'Orders per day by final status', statuses.map(s => [statusWords(s), FINAL[s]]),
-        [x, ...statuses.map(s => daily.map(day => day.orders[s] ?? 0))], number);
+        [x, ...statuses.map(s => x.map(t => on(t)?.orders[s] ?? 0))], number);
     const currencies = [...new Set(daily.flatMap(day => Object.keys(revenueOf(day))))];
     chart(revenue, 'Revenue per day (delivered orders)',
         currencies.map((currency, i) => [currency, ['#0b5cad', '#bc4c00', '#116329'][i % 3]]),
-        [x, ...currencies.map(currency => daily.map(day => revenueOf(day)[currency] ?? 0))], number);
+        [x, ...currencies.map(currency => x.map(t => (on(t) ? revenueOf(on(t))[currency] : 0) ?? 0))], number);
     figures.replaceChildren(table('Orders and revenue per day',
         [{ label: 'Day' }, { label: 'Orders', num: true }, ...statuses.map(s => ({ label: statusWords(s), num: true })),
             { label: 'Revenue', num: true }],
