@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -48,10 +49,17 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts Chromium, or skips the calling test class, saying so in one line, where there is none. */
+    /**
+     * Starts Chromium, installing Debian's packages first where they are missing and this is root on a Debian-like
+     * machine (unless {@code ORDERFLOW_BROWSER_INSTALL=false}); or skips the calling test class, saying so in one
+     * line, where there is still none.
+     */
     static Browser startOrSkip() {
-        Optional<Path> chromium = installed("chromium", "chromium-browser", "google-chrome");
-        Optional<Path> chromedriver = installed("chromedriver");
+        if (chromium().isEmpty() || chromedriver().isEmpty()) {
+            install();
+        }
+        Optional<Path> chromium = chromium();
+        Optional<Path> chromedriver = chromedriver();
         if (chromium.isEmpty() || chromedriver.isEmpty()) {
             String line = "browser tests skipped: no Chromium and ChromeDriver on this machine"
                     + " (apt-get install chromium chromium-driver; .ci/run installs them)";
@@ -85,6 +93,42 @@ final class Browser implements AutoCloseable {
             return new Browser(new ChromeDriver(service, options), profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Path> chromium() {
+        return installed("chromium", "chromium-browser", "google-chrome");
+    }
+
+    private static Optional<Path> chromedriver() {
+        return installed("chromedriver");
+    }
+
+    private static void install() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root || installed("apt-get").isEmpty() || "false".equals(System.getenv("ORDERFLOW_BROWSER_INSTALL"))) {
+            return;
+        }
+        System.out.println(
+                "browser tests: installing Chromium and ChromeDriver (apt-get install chromium chromium-driver)");
+        for (String command : List.of(
+                "apt-get install -y -q chromium chromium-driver",
+                "apt-get update -q && apt-get install -y -q chromium chromium-driver")) {
+            try {
+                Process process = new ProcessBuilder("sh", "-c", command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                if (process.waitFor(10, TimeUnit.MINUTES) && process.exitValue() == 0) {
+                    return;
+                }
+                process.destroyForcibly();
+            } catch (IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
