@@ -276,6 +276,22 @@ final class TestPlatform implements AutoCloseable {
                 .until(() -> stock(productId), levels -> levels[1] == 0);
     }
 
+    /**
+     * Waits until every event processor has taken in the whole event store and none is replaying: for a test that
+     * wrote a long history, so that the tests after it do not wait behind it.
+     */
+    void awaitProcessorsCaughtUp(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (JsonNode processor : read(admin().get("/api/admin/projections").body())) {
+                if (processor.get("replaying").asBoolean()
+                        || processor.get("lag").asLong() > 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     /** Waits until the catalog shows the product at {available, reserved}: it is projected apart from the order. */
     void awaitStock(String productId, int... availableAndReserved) {
         await().atMost(Duration.ofSeconds(10))
