@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code chromium} and {@code chromium-driver}; Selenium Manager cannot download drivers here). Screenshots go to
  * {@code target/console-screenshots}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
@@ -54,7 +54,7 @@ final class Browser implements AutoCloseable {
      * machine (unless {@code ORDERFLOW_BROWSER_INSTALL=false}); or skips the calling test class, saying so in one
      * line, where there is still none.
      */
-    static Browser startOrSkip() {
+    public static Browser startOrSkip() {
         if (chromium().isEmpty() || chromedriver().isEmpty()) {
             install();
         }
@@ -140,7 +140,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A new start for the next test: no session cookie, no page, console logs read and dropped. */
-    void forget(String base, String test) {
+    public void forget(String base, String test) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.test = test;
         this.shots = 0;
@@ -150,78 +150,78 @@ final class Browser implements AutoCloseable {
         consoleErrors();
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String currentUrl() {
+    public String currentUrl() {
         return driver.getCurrentUrl();
     }
 
-    WebElement waitFor(By what) {
+    public WebElement waitFor(By what) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
     }
 
-    WebElement present(By what) {
+    public WebElement present(By what) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
-    void waitForText(By what, String text) {
+    public void waitForText(By what, String text) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
     }
 
-    void waitUntil(BooleanSupplier condition) {
+    public void waitUntil(BooleanSupplier condition) {
         new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(50)).until(ignored -> condition.getAsBoolean());
     }
 
-    void click(By what) {
+    public void click(By what) {
         new WebDriverWait(driver, WAIT)
                 .until(ExpectedConditions.elementToBeClickable(what))
                 .click();
     }
 
-    void type(By what, String text) {
+    public void type(By what, String text) {
         WebElement field = waitFor(what);
         field.clear();
         field.sendKeys(text);
     }
 
-    String text(By what) {
+    public String text(By what) {
         return waitFor(what).getText();
     }
 
-    String value(By what) {
+    public String value(By what) {
         return waitFor(what).getDomProperty("value");
     }
 
-    List<WebElement> elements(By what) {
+    public List<WebElement> elements(By what) {
         return driver.findElements(what);
     }
 
-    String activeElementName() {
+    public String activeElementName() {
         return driver.switchTo().activeElement().getDomAttribute("name");
     }
 
     /** Marks the page now loaded: {@link #pageIsTheMarkedOne()} is false once the browser loads another. */
-    void markPage() {
+    public void markPage() {
         run("window.orderflowTestMark = 'unchanged'");
     }
 
-    boolean pageIsTheMarkedOne() {
+    public boolean pageIsTheMarkedOne() {
         return "unchanged".equals(run("return window.orderflowTestMark"));
     }
 
-    void resize(int width, int height) {
+    public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
     /** How far the page is wider than the window: 0 or less when nothing scrolls sideways. */
-    long horizontalOverflow() {
+    public long horizontalOverflow() {
         return ((Number) run("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
     }
 
     /** Every resource the page loaded, itself included, that came from another origin. */
-    List<String> otherOrigins() {
+    public List<String> otherOrigins() {
         @SuppressWarnings("unchecked")
         List<String> urls = (List<String>)
                 run("return [location.href, ...performance.getEntriesByType('resource').map(entry => entry.name)]");
@@ -232,7 +232,7 @@ final class Browser implements AutoCloseable {
      * The errors the page's console showed since last asked, a refused Content-Security-Policy included; not the
      * API's answers of 4xx, which the page shows as it should (Chromium logs each as an error).
      */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(
@@ -243,7 +243,7 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(
@@ -255,7 +255,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Runs a script in the page and answers what it returns. */
-    Object run(String script) {
+    public Object run(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 

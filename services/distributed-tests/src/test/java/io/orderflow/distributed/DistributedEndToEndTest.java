@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.bench.DistributedPlatform;
+import io.orderflow.standalone.Browser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -161,6 +163,98 @@ class DistributedEndToEndTest {
         assertThat(customer.order(placed).get("status").asString())
                 .as("the order's document rebuilt by the replay")
                 .isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void theDomainsRefusalsAnswerAsInStandalone() {
+        String product = "DIST-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = admin.post("/api/products", productBody(product));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        var taken = admin.post("/api/products", productBody(product));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+        assertThat(Api.read(taken.body()).get("detail").asString()).isEqualTo("There is already a product " + product);
+
+        var tooMany = admin.post(
+                "/api/products/" + product + "/stock",
+                "{\"adjustmentId\":\"damaged-1\",\"change\":-5,\"reason\":\"damaged\"}");
+        assertThat(tooMany.statusCode()).as(tooMany.body()).isEqualTo(409);
+        assertThat(Api.read(tooMany.body()).get("detail").asString())
+                .isEqualTo("Cannot write off 5 of " + product + ": 2 available, 0 reserved by orders");
+
+        var unknown = admin.post(
+                "/api/products/NO-SUCH-PRODUCT/stock",
+                "{\"adjustmentId\":\"delivery-1\",\"change\":1,\"reason\":\"delivery\"}");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(Api.read(unknown.body()).get("detail").asString()).isEqualTo("There is no product NO-SUCH-PRODUCT");
+    }
+
+    /**
+     * The console in headless Chromium, served by the gateway service: a customer orders through the form and watches
+     * the order reach {@code DELIVERED} without reloading; an operator sees the query side's processors and the
+     * command side's refusal of a taken product id at the form.
+     */
+    @Test
+    void theConsoleWorksThroughTheGatewayService() {
+        try (Browser browser = Browser.startOrSkip()) {
+            browser.forget(platform.gateway(), "distributed");
+            browser.open("/console/");
+            browser.waitFor(By.cssSelector("input[name=email]"));
+            browser.click(By.linkText("Sign up"));
+            browser.type(By.cssSelector("input[name=email]"), "console-" + UUID.randomUUID() + "@example.com");
+            browser.type(By.cssSelector("input[name=name]"), "Grace Distributed");
+            browser.type(By.cssSelector("input[name=password]"), Api.PASSWORD);
+            browser.click(By.cssSelector("button[type=submit]"));
+            browser.waitForText(By.id("flash"), "your account is ready");
+
+            browser.click(By.cssSelector("tr[data-product='PROD-002'] a.button"));
+            browser.type(By.name("items[0].quantity"), "1");
+            browser.type(By.name("shippingAddress.recipient"), "Grace Hopper");
+            browser.type(By.name("shippingAddress.line1"), "1 Compiler Way");
+            browser.type(By.name("shippingAddress.city"), "Berlin");
+            browser.type(By.name("shippingAddress.postalCode"), "10115");
+            browser.type(By.name("shippingAddress.country"), "DE");
+            browser.click(By.cssSelector("form button[type=submit]"));
+            browser.waitFor(By.id("order-status"));
+            browser.markPage();
+            browser.waitFor(By.cssSelector("#order-status [data-status=DELIVERED]"));
+            assertThat(browser.pageIsTheMarkedOne())
+                    .as("the page was not reloaded")
+                    .isTrue();
+            browser.screenshot("delivered");
+
+            browser.click(By.xpath("//button[text()='Sign out']"));
+            browser.waitForText(By.id("flash"), "You have signed out.");
+            browser.type(By.cssSelector("input[name=email]"), DistributedPlatform.ADMIN_EMAIL);
+            browser.type(By.cssSelector("input[name=password]"), DistributedPlatform.ADMIN_PASSWORD);
+            browser.click(By.cssSelector("button[type=submit]"));
+            browser.waitFor(By.xpath("//button[text()='Sign out']"));
+
+            browser.open("/console/#/admin/processors");
+            browser.waitFor(By.cssSelector("tr[data-processor='order-projection']"));
+            browser.screenshot("processors");
+
+            browser.open("/console/#/admin/catalog");
+            browser.type(By.cssSelector("form[aria-label='New product'] input[name=productId]"), "PROD-001");
+            browser.type(By.cssSelector("form[aria-label='New product'] input[name=name]"), "Headphones again");
+            browser.type(By.cssSelector("form[aria-label='New product'] input[name='price.amount']"), "10.00");
+            browser.click(By.xpath("//button[text()='Create product']"));
+            browser.waitForText(
+                    By.cssSelector("form[aria-label='New product'] .form-problem"),
+                    "There is already a product PROD-001");
+            browser.screenshot("taken-id");
+
+            assertThat(browser.otherOrigins()).as("requests to other origins").isEmpty();
+            assertThat(browser.consoleErrors())
+                    .as("errors in the browser's console")
+                    .isEmpty();
+        }
+    }
+
+    private static String productBody(String productId) {
+        return """
+                {"productId":"%s","name":"Distributed Lamp","price":{"amount":"3.00","currency":"USD"},
+                 "initialStock":2}""".formatted(productId);
     }
 
     private static JsonNode orderProjection() {
