@@ -107,7 +107,7 @@ public final class ReplayBenchmark {
         }
     }
 
-    private static void fill(EventStore store, TransactionManager transactions, int orders) {
+    static void fill(EventStore store, TransactionManager transactions, int orders) {
         Money price = Money.of("79.99", "USD");
         for (int first = 0; first < orders; first += 100) {
             var batch = new ArrayList<DomainEventMessage<?>>();
@@ -195,13 +195,13 @@ public final class ReplayBenchmark {
         return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload);
     }
 
-    private static List<ProcessorStatus> status(QueryGateway queries) {
+    static List<ProcessorStatus> status(QueryGateway queries) {
         return queries.query(new FindProcessorStatusQuery(), ResponseTypes.instanceOf(ProcessorStatusList.class))
                 .join()
                 .processors();
     }
 
-    private static void awaitCaughtUp(QueryGateway queries, List<String> projections) throws InterruptedException {
+    static void awaitCaughtUp(QueryGateway queries, List<String> projections) throws InterruptedException {
         Thread.sleep(500);
         while (status(queries).stream()
                 .anyMatch(status -> projections.contains(status.name())
@@ -210,7 +210,7 @@ public final class ReplayBenchmark {
         }
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 }
