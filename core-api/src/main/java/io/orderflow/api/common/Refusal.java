@@ -25,7 +25,7 @@ public record Refusal(Kind kind, String message) {
     }
 
     /** The refusal a handler's exception stands for, if it stands for one. */
-    public static Optional<Refusal> of(Throwable failure) {
+    private static Optional<Refusal> of(Throwable failure) {
         if (failure instanceof InvalidCommandException invalid) {
             return Optional.of(new Refusal(Kind.INVALID, invalid.getMessage()));
         }
