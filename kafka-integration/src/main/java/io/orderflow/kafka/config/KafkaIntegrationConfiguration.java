@@ -7,7 +7,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +49,19 @@ public class KafkaIntegrationConfiguration {
                 .map(Object.class::cast)
                 .orElse(event.getIdentifier());
         return configurer -> configurer.eventProcessing().registerSequencingPolicy(publisher, configuration -> byKey);
+    }
+
+    /**
+     * The publisher's producer, made once before the publisher starts. Axon's {@code DefaultProducerFactory} makes its
+     * shared producer lazily, in an {@code updateAndGet} the publisher's threads race on with their first events:
+     * each producer made by a thread that lost the race is never used and never closed, and keeps a network thread
+     * reconnecting to the broker after the platform has stopped. Made here, the factory hands every thread the one
+     * producer, which its {@code shutDown} closes.
+     */
+    @Bean
+    SmartInitializingSingleton publisherProducerMadeOnce(
+            @Qualifier("axonKafkaProducerFactory") ProducerFactory<?, ?> axonKafkaProducerFactory) {
+        return axonKafkaProducerFactory::createProducer;
     }
 
     @Bean
