@@ -3,9 +3,7 @@ package io.orderflow.bench;
 import io.orderflow.standalone.StandalonePlatform;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -29,24 +27,22 @@ public final class PublisherBenchmark {
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         List<String> before = List.of(args).subList(Math.min(1, args.length), args.length);
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        List<Double> beforeRates = new ArrayList<>();
+        List<Double> shippedRates = new ArrayList<>();
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 if (!before.isEmpty()) {
-                    rates.computeIfAbsent("before: " + String.join(" ", before), label -> new ArrayList<>())
-                            .add(eventsPublishedPerSecond(orders, before));
+                    beforeRates.add(eventsPublishedPerSecond(orders, before));
                 }
-                rates.computeIfAbsent("as shipped", label -> new ArrayList<>())
-                        .add(eventsPublishedPerSecond(orders, List.of()));
+                shippedRates.add(eventsPublishedPerSecond(orders, List.of()));
             }
-            rates.forEach((label, measured) -> System.out.printf(
-                    "[bench] publisher, %s: %s events/s, mean %.0f%n",
-                    label, measured.stream().map(rate -> "%.0f".formatted(rate)).toList(), mean(measured)));
+            if (!before.isEmpty()) {
+                report("before: " + String.join(" ", before), beforeRates);
+            }
+            report("as shipped", shippedRates);
             if (!before.isEmpty()) {
                 System.out.printf(
-                        "[bench] publisher as shipped / before: %.2fx%n",
-                        mean(rates.get("as shipped"))
-                                / mean(rates.values().iterator().next()));
+                        "[bench] publisher as shipped / before: %.2fx%n", mean(shippedRates) / mean(beforeRates));
             }
         } finally {
             System.exit(0);
@@ -76,6 +72,12 @@ public final class PublisherBenchmark {
             System.out.printf("[bench] publisher %s: %d events onto Kafka at %.0f events/s%n", settings, head, rate);
             return rate;
         }
+    }
+
+    private static void report(String label, List<Double> rates) {
+        System.out.printf(
+                "[bench] publisher, %s: %s events/s, mean %.0f%n",
+                label, rates.stream().map(rate -> "%.0f".formatted(rate)).toList(), mean(rates));
     }
 
     private static double mean(List<Double> values) {

@@ -150,6 +150,24 @@ public final class Browser implements AutoCloseable {
         consoleErrors();
     }
 
+    /** Signs in on the console's sign-in page and waits until the console shows the person signed in. */
+    public void signIn(String email, String password) {
+        open("/console/#/signin");
+        type(By.cssSelector("input[name=email]"), email);
+        type(By.cssSelector("input[name=password]"), password);
+        click(By.cssSelector("button[type=submit]"));
+        waitFor(By.xpath("//button[text()='Sign out']"));
+    }
+
+    /** Fills the order form's shipping address, in Berlin, with the postal code given. */
+    public void fillAddress(String postalCode) {
+        type(By.name("shippingAddress.recipient"), "Grace Hopper");
+        type(By.name("shippingAddress.line1"), "1 Compiler Way");
+        type(By.name("shippingAddress.city"), "Berlin");
+        type(By.name("shippingAddress.postalCode"), postalCode);
+        type(By.name("shippingAddress.country"), "DE");
+    }
+
     public void open(String path) {
         driver.get(base + path);
     }

@@ -95,7 +95,7 @@ class ConsoleBrowserTest {
         browser.waitFor(By.name("items[0].quantity"));
         assertThat(browser.value(By.name("items[0].productId"))).isEqualTo(product);
         browser.type(By.name("items[0].quantity"), "2");
-        fillAddress(TestPlatform.CARRIER_REPORTS_ON_KAFKA);
+        browser.fillAddress(TestPlatform.CARRIER_REPORTS_ON_KAFKA);
         browser.screenshot("order-form");
         browser.click(By.cssSelector("form button[type=submit]"));
 
@@ -140,10 +140,10 @@ class ConsoleBrowserTest {
     @Test
     void aBadQuantityShowsTheApisMessageAtTheFieldAndPlacesNothing() {
         TestPlatform.Client customer = platform.newCustomer();
-        signIn(customer.email(), TestPlatform.PASSWORD);
+        browser.signIn(customer.email(), TestPlatform.PASSWORD);
         browser.open("/console/#/place/" + product);
         browser.type(By.name("items[0].quantity"), "0");
-        fillAddress("10115");
+        browser.fillAddress("10115");
         browser.click(By.cssSelector("form button[type=submit]"));
 
         WebElement quantity = browser.waitFor(By.cssSelector("[name='items[0].quantity'][aria-invalid=true]"));
@@ -160,7 +160,7 @@ class ConsoleBrowserTest {
     @Test
     void aSessionThatEndedSendsThePersonBackToSignInWithAMessage() {
         TestPlatform.Client customer = platform.newCustomer();
-        signIn(customer.email(), TestPlatform.PASSWORD);
+        browser.signIn(customer.email(), TestPlatform.PASSWORD);
         browser.waitForText(By.cssSelector("h1"), "Catalog");
         browser.open("/console/#/orders");
         browser.waitForText(By.cssSelector("main"), "You have no orders yet");
@@ -182,7 +182,7 @@ class ConsoleBrowserTest {
         String orderId = platform.newCustomer()
                 .placeOrder("[{\"productId\":\"" + product + "\",\"quantity\":1}]", "pm_card_visa", "10115");
         TestPlatform.Client second = platform.newCustomer();
-        signIn(second.email(), TestPlatform.PASSWORD);
+        browser.signIn(second.email(), TestPlatform.PASSWORD);
         browser.open("/console/#/orders/" + orderId);
 
         assertThat(browser.waitFor(By.cssSelector("[role=alert]")).getText()).contains("There is no order " + orderId);
@@ -197,7 +197,7 @@ class ConsoleBrowserTest {
                 "pm_card_visa",
                 TestPlatform.CARRIER_REPORTS_ON_KAFKA);
         awaitStatus(stalled, "PAID");
-        signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+        browser.signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
         browser.waitForText(By.cssSelector("h1"), "Orders");
         browser.waitForText(By.cssSelector(".live"), "Live updates: on");
         browser.markPage();
@@ -226,7 +226,7 @@ class ConsoleBrowserTest {
         String orderId = platform.newCustomer()
                 .placeOrder("[{\"productId\":\"" + product + "\",\"quantity\":1}]", "pm_card_visa", "10115");
         awaitStatus(orderId, "DELIVERED");
-        signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+        browser.signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
         browser.open("/console/#/admin/charts");
 
         browser.waitFor(By.cssSelector("#chart-orders canvas"));
@@ -251,7 +251,7 @@ class ConsoleBrowserTest {
         // the live processors take the seeded history in first (the Kafka publisher publishes it), so that neither
         // the replay nor the tests after this one wait behind it
         awaitCatchUp("the seeded history");
-        signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+        browser.signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
         browser.open("/console/#/admin/processors");
         String projection = QuerySide.INVENTORY_PROJECTION;
         browser.click(By.cssSelector("button[aria-label='Replay " + projection + "']"));
@@ -292,7 +292,7 @@ class ConsoleBrowserTest {
         int before = TestPlatform.read(platform.get("/api/products/" + product).body())
                 .get("stockAvailable")
                 .asInt();
-        signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+        browser.signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
         browser.open("/console/#/admin/catalog");
         By row = By.cssSelector("tr[data-product='" + product + "']");
         browser.waitFor(row);
@@ -306,7 +306,7 @@ class ConsoleBrowserTest {
         browser.click(By.xpath("//button[text()='Sign out']"));
         browser.waitForText(By.id("flash"), "You have signed out.");
         TestPlatform.Client customer = platform.newCustomer();
-        signIn(customer.email(), TestPlatform.PASSWORD);
+        browser.signIn(customer.email(), TestPlatform.PASSWORD);
         browser.waitFor(By.cssSelector("tr[data-product='" + product + "'] td[data-stock='" + (before + 25) + "']"));
         browser.screenshot("customer-catalog");
     }
@@ -359,21 +359,5 @@ class ConsoleBrowserTest {
             JsonNode order = platform.admin().order(orderId);
             return order != null && status.equals(order.get("status").asString());
         });
-    }
-
-    private static void signIn(String email, String password) {
-        browser.open("/console/#/signin");
-        browser.type(By.cssSelector("input[name=email]"), email);
-        browser.type(By.cssSelector("input[name=password]"), password);
-        browser.click(By.cssSelector("button[type=submit]"));
-        browser.waitFor(By.xpath("//button[text()='Sign out']"));
-    }
-
-    private static void fillAddress(String postalCode) {
-        browser.type(By.name("shippingAddress.recipient"), "Grace Hopper");
-        browser.type(By.name("shippingAddress.line1"), "1 Compiler Way");
-        browser.type(By.name("shippingAddress.city"), "Berlin");
-        browser.type(By.name("shippingAddress.postalCode"), postalCode);
-        browser.type(By.name("shippingAddress.country"), "DE");
     }
 }

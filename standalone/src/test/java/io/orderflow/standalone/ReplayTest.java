@@ -40,7 +40,7 @@ class ReplayTest {
                 .until(() -> orderIds.stream()
                         .allMatch(id -> TestPlatform.TERMINAL.contains(
                                 platform.order(id).get("status").asString())));
-        await().atMost(Duration.ofSeconds(60)).until(() -> allCaughtUp(platform));
+        platform.awaitCaughtUp(Duration.ofSeconds(60), PROJECTIONS::contains);
         Map<String, List<Document>> live = snapshot(platform);
 
         long started = System.nanoTime();
@@ -51,9 +51,7 @@ class ReplayTest {
                     .isEqualTo(202);
         }
         JsonNode during = read(platform.admin().get("/api/admin/projections").body());
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> allCaughtUp(platform));
+        platform.awaitCaughtUp(Duration.ofSeconds(120), PROJECTIONS::contains);
         double seconds = (System.nanoTime() - started) / 1e9;
         long events = platform.jdbc().queryForObject("select count(*) from domainevententry", Long.class);
         System.out.printf(
@@ -121,19 +119,6 @@ class ReplayTest {
         } finally {
             customers.shutdown();
         }
-    }
-
-    private static boolean allCaughtUp(TestPlatform platform) {
-        JsonNode processors =
-                read(platform.admin().get("/api/admin/projections").body());
-        for (JsonNode processor : processors) {
-            if (PROJECTIONS.contains(processor.get("name").asString())
-                    && (processor.get("replaying").asBoolean()
-                            || processor.get("lag").asLong() > 0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Map<String, List<Document>> snapshot(TestPlatform platform) {

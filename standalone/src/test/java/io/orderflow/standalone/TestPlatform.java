@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -281,10 +282,16 @@ final class TestPlatform implements AutoCloseable {
      * wrote a long history, so that the tests after it do not wait behind it.
      */
     void awaitProcessorsCaughtUp(Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
+        awaitCaughtUp(atMost, name -> true);
+    }
+
+    /** Waits until the processors named have taken in the whole event store and none of them is replaying. */
+    void awaitCaughtUp(Duration atMost, Predicate<String> processors) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
             for (JsonNode processor : read(admin().get("/api/admin/projections").body())) {
-                if (processor.get("replaying").asBoolean()
-                        || processor.get("lag").asLong() > 0) {
+                if (processors.test(processor.get("name").asString())
+                        && (processor.get("replaying").asBoolean()
+                                || processor.get("lag").asLong() > 0)) {
                     return false;
                 }
             }

@@ -209,11 +209,7 @@ class DistributedEndToEndTest {
 
             browser.click(By.cssSelector("tr[data-product='PROD-002'] a.button"));
             browser.type(By.name("items[0].quantity"), "1");
-            browser.type(By.name("shippingAddress.recipient"), "Grace Hopper");
-            browser.type(By.name("shippingAddress.line1"), "1 Compiler Way");
-            browser.type(By.name("shippingAddress.city"), "Berlin");
-            browser.type(By.name("shippingAddress.postalCode"), "10115");
-            browser.type(By.name("shippingAddress.country"), "DE");
+            browser.fillAddress("10115");
             browser.click(By.cssSelector("form button[type=submit]"));
             browser.waitFor(By.id("order-status"));
             browser.markPage();
@@ -225,10 +221,7 @@ class DistributedEndToEndTest {
 
             browser.click(By.xpath("//button[text()='Sign out']"));
             browser.waitForText(By.id("flash"), "You have signed out.");
-            browser.type(By.cssSelector("input[name=email]"), DistributedPlatform.ADMIN_EMAIL);
-            browser.type(By.cssSelector("input[name=password]"), DistributedPlatform.ADMIN_PASSWORD);
-            browser.click(By.cssSelector("button[type=submit]"));
-            browser.waitFor(By.xpath("//button[text()='Sign out']"));
+            browser.signIn(DistributedPlatform.ADMIN_EMAIL, DistributedPlatform.ADMIN_PASSWORD);
 
             browser.open("/console/#/admin/processors");
             browser.waitFor(By.cssSelector("tr[data-processor='order-projection']"));
