@@ -8,7 +8,6 @@ import io.orderflow.api.inventory.ReserveStockCommand;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
 import io.orderflow.command.config.AggregateProperties;
-import io.orderflow.command.config.CommandSideConfiguration;
 import io.orderflow.command.inventory.Product;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -31,7 +31,6 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.ehcache.config.builders.CacheManagerBuilder;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -42,7 +41,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>
  * It runs in a database of its own on the platform's PostgreSQL, with the platform's event table (its Flyway
  * migration), a Jackson serializer like the platform's, the {@link Product} aggregate, and the Axon cache and
- * snapshot trigger the platform's settings choose ({@link CommandSideConfiguration#aggregateCache}, {@link
+ * snapshot trigger the platform's settings choose ({@link WeakReferenceCache}, {@link
  * EventCountSnapshotTriggerDefinition}).
  */
 public final class LongLivedProduct {
@@ -148,14 +147,11 @@ public final class LongLivedProduct {
         try (var db = dataSource.getConnection()) {
             db.createStatement().execute("delete from snapshotevententry");
         }
-        var caches = CacheManagerBuilder.newCacheManagerBuilder().build(true);
         Configuration axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(config -> storage)
                 .configureSerializer(config -> serializer)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Product.class)
-                        .configureCache(config -> loading.cache()
-                                ? CommandSideConfiguration.aggregateCache(caches, "products", 1_000)
-                                : NoCache.INSTANCE)
+                        .configureCache(config -> loading.cache() ? new WeakReferenceCache() : NoCache.INSTANCE)
                         .configureSnapshotTrigger(config -> loading.snapshotThreshold() > 0
                                 ? new EventCountSnapshotTriggerDefinition(
                                         config.snapshotter(), loading.snapshotThreshold())
@@ -176,7 +172,6 @@ public final class LongLivedProduct {
             return Percentiles.oneDecimal(done / ((System.nanoTime() - start) / 1e9));
         } finally {
             axon.shutdown();
-            caches.close();
         }
     }
 }

@@ -6,12 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How aggregates are loaded for a command.
  *
- * @param cache             keep loaded aggregates in memory between commands (Axon's {@code EhCache3Adapter}), so
- *                          the next command on the same order or product neither reads nor replays its events; a
- *                          failed command evicts its aggregate ({@code orderflow.aggregates.cache})
- * @param cacheSize         how many aggregates the cache holds at most, those used longest ago leaving first: an
- *                          order in flight takes three (its order, payment and shipment) besides the products
- *                          ({@code orderflow.aggregates.cache-size})
+ * @param cache             keep loaded aggregates in memory between commands (Axon's {@code WeakReferenceCache}),
+ *                          so the next command on the same order or product neither reads nor replays its events;
+ *                          a failed command evicts its aggregate, and the collector frees what memory needs
+ *                          ({@code orderflow.aggregates.cache})
  * @param snapshotThreshold a product's stock changes twice per order it serves, so its history grows without end;
  *                          after this many events are read to load one, a snapshot is stored and later loads start
  *                          from it; 0 turns snapshots off ({@code orderflow.aggregates.snapshot-threshold})
@@ -20,16 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AggregateProperties(
         @DefaultValue("true") boolean cache,
 
-        @DefaultValue("20000") int cacheSize,
-
         @DefaultValue(AggregateProperties.DEFAULT_SNAPSHOT_THRESHOLD)
         int snapshotThreshold) {
-
-    public AggregateProperties {
-        if (cacheSize < 1) {
-            throw new IllegalArgumentException("orderflow.aggregates.cache-size must be at least 1, was " + cacheSize);
-        }
-    }
 
     /** Events read to load a product before it is snapshotted, unless set otherwise. */
     public static final String DEFAULT_SNAPSHOT_THRESHOLD = "100";

@@ -19,18 +19,13 @@ import io.orderflow.command.shipping.simulated.SimulatedCarrierReports;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.modelling.command.Repository;
-import org.ehcache.CacheManager;
-import org.ehcache.config.builders.CacheConfigurationBuilder;
-import org.ehcache.config.builders.CacheManagerBuilder;
-import org.ehcache.config.builders.ResourcePoolsBuilder;
-import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,33 +52,9 @@ public class CommandSideConfiguration {
 
     private static final String STRIPE_CONFIGURED = "!'${orderflow.stripe.api-key:}'.isBlank()";
 
-    /**
-     * Aggregates kept by reference on the heap, at most {@code cache-size} of them, those used longest ago leaving
-     * first. Axon's {@code WeakReferenceCache} lost them at every young collection, every second or two under load,
-     * so most commands read and replayed their aggregate's events again (docs/benchmark.md).
-     */
     @Bean(AGGREGATE_CACHE)
-    Cache aggregateCache(AggregateProperties properties, CacheManager aggregateCacheManager) {
-        return properties.cache()
-                ? aggregateCache(aggregateCacheManager, AGGREGATE_CACHE, properties.cacheSize())
-                : NoCache.INSTANCE;
-    }
-
-    /**
-     * Aggregates kept by reference on the heap, at most {@code entries} of them, those used longest ago leaving
-     * first. Axon's {@code WeakReferenceCache} lost them at every young collection, every second or two under load,
-     * so most commands read and replayed their aggregate's events again (docs/benchmark.md).
-     */
-    public static Cache aggregateCache(CacheManager manager, String name, int entries) {
-        var configuration = CacheConfigurationBuilder.newCacheConfigurationBuilder(
-                        Object.class, Object.class, ResourcePoolsBuilder.heap(entries))
-                .build();
-        return new EhCache3Adapter((Ehcache<?, ?>) manager.createCache(name, configuration));
-    }
-
-    @Bean(destroyMethod = "close")
-    CacheManager aggregateCacheManager() {
-        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    Cache aggregateCache(AggregateProperties properties) {
+        return properties.cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean(PRODUCT_SNAPSHOTS)
