@@ -83,7 +83,8 @@ final class Capacity {
     /**
      * @param options {@code --capacity-from} (first rate, 4), {@code --capacity-growth} (each step's rate over the
      *     last one's, 1.5),
-     *     {@code --capacity-step-duration} (30s), {@code --capacity-confirm} (60s), {@code --capacity-warm-up} (30s),
+     *     {@code --capacity-step-duration} (30s), {@code --capacity-confirm} (60s), {@code --capacity-warm-up} (2m;
+     *     after 30 s the JIT compilers still took up to a third of the platform's CPU in the first steps),
      *     {@code --concurrency} and the load generator's other options
      */
     Capacity(Map<String, String> options, List<String> products) {
@@ -96,7 +97,7 @@ final class Capacity {
         double growth = number("capacity-growth", 1.5);
         Duration stepDuration = duration("capacity-step-duration", "30s");
         var steps = new ArrayList<Step>();
-        run(target, from, duration("capacity-warm-up", "30s"), "warm-up");
+        run(target, from, duration("capacity-warm-up", "2m"), "warm-up");
         Double kept = null;
         double failed;
         for (double rate = from; ; rate = Math.round(rate * growth)) {
