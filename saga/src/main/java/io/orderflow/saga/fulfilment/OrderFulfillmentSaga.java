@@ -76,8 +76,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * is left pending. Money and parcel thus agree at the end: no parcel out with the money given back goes unreported.
  *
  * <p>Each step is sent and awaited inside the handling of the event that triggers it, so the step's events, the
- * saga's state and the processor's position commit together or not at all: after a crash the event is handled again
- * and every step, being idempotent (and idempotent at the payment provider by key), converges. Events that arrive
+ * saga's state and the processor's position commit together or not at all (with those of the other events in the
+ * processor's batch): after a crash the event is handled again and every step, being idempotent (and idempotent at
+ * the payment provider by key), converges. Events that arrive
  * twice or late are recognised from the saga's state and change nothing.
  *
  * <p>In distributed mode that guarantee changes shape. The step's commands are handled in {@code command-side},
