@@ -217,6 +217,7 @@ class OperationsTest {
         assertThat(api.getComponents().getSecuritySchemes().get("bearer").getScheme())
                 .isEqualTo("bearer");
         var missing = new ArrayList<String>();
+        var objectParameters = new ArrayList<String>();
         for (AccessControlTest.Endpoint endpoint : AccessControlTest.ENDPOINTS) {
             PathItem path = api.getPaths().get(endpoint.pattern());
             Operation operation =
@@ -240,8 +241,15 @@ class OperationsTest {
             if (operation.getRequestBody() != null) {
                 assertThat(operation.getResponses()).as(endpoint.toString()).containsKey("400");
             }
+            // a client sends paths, headers and query strings: no object, and not the caller the token names
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                        .filter(parameter -> parameter.getSchema().get$ref() != null)
+                        .forEach(parameter -> objectParameters.add(endpoint + " " + parameter.getName()));
+            }
         }
         assertThat(missing).as("endpoints missing from the document").isEmpty();
+        assertThat(objectParameters).as("parameters no client could send").isEmpty();
         assertThat(api.getPaths().get("/api/orders").getPost().getDescription())
                 .as("descriptions come from the Javadoc")
                 .contains("read model");

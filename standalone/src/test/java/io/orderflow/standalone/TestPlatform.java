@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -75,6 +77,9 @@ final class TestPlatform implements AutoCloseable {
     static final int ADDRESS_SLOW_AFTER = 5;
     static final int ADDRESS_LOCK_AFTER = 7;
     private static TestPlatform shared;
+    /** Held to read while a platform starts, to write while the shared platform builds its API document. */
+    private static final ReadWriteLock STARTING = new ReentrantReadWriteLock();
+
     private KafkaProducer<String, byte[]> carrierReports;
 
     private final Path dataDir;
@@ -107,8 +112,28 @@ final class TestPlatform implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            buildTheApiDocument();
         }
         return shared;
+    }
+
+    /**
+     * springdoc builds the OpenAPI document at its first request and keeps it. It builds it with swagger-core's model
+     * converters, of which there is one set per JVM: every platform that starts in this JVM takes each converter out
+     * and puts its own in, and a document built meanwhile can lose schemas (springdoc logs the error and goes on).
+     * Platforms start under the read lock; the shared platform's document is built once, under the write lock, before
+     * any test reads it.
+     */
+    private static void buildTheApiDocument() {
+        STARTING.writeLock().lock();
+        try {
+            int status = shared.anonymous().get("/v3/api-docs").statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("GET /v3/api-docs answered " + status);
+            }
+        } finally {
+            STARTING.writeLock().unlock();
+        }
     }
 
     static TestPlatform start(Path dataDir, String... settings) {
@@ -135,7 +160,12 @@ final class TestPlatform implements AutoCloseable {
                         + ExternalIssuer.instance().jwkSetUri(),
                 "--orderflow.security.external.roles-claim=realm_access.roles"));
         args.addAll(List.of(settings));
-        return StandalonePlatform.start(args.toArray(String[]::new));
+        STARTING.readLock().lock();
+        try {
+            return StandalonePlatform.start(args.toArray(String[]::new));
+        } finally {
+            STARTING.readLock().unlock();
+        }
     }
 
     void restart() {

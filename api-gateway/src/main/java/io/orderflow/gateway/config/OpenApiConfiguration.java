@@ -1,5 +1,6 @@
 package io.orderflow.gateway.config;
 
+import io.orderflow.gateway.security.Caller;
 import io.orderflow.gateway.security.SecurityConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +39,11 @@ class OpenApiConfiguration {
 
     private static final String BEARER = "bearer";
     private static final String PROBLEM = "Problem";
+
+    static {
+        // the caller comes from the bearer token, not from the request: no operation documents it as a parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     OpenAPI orderflowApi() {
