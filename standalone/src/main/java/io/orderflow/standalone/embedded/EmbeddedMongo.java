@@ -1,5 +1,6 @@
 package io.orderflow.standalone.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -13,7 +14,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * A server speaking MongoDB's wire protocol (mongo-java-server) over an H2 file, so read models survive restarts.
- * The application talks to it with the standard driver only, so a real MongoDB is a drop-in replacement.
+ * The application talks to it with the standard driver only, so a real MongoDB is a drop-in replacement. Documents
+ * are stored as BSON and indexes ordered by value ({@link EmbeddedMongoDatabase}), where mongo-java-server's own H2
+ * backend uses Java serialization for both.
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -32,9 +35,13 @@ final class EmbeddedMongo implements AutoCloseable {
         Files.createDirectories(directory);
         MVStore store = new MVStore.Builder()
                 .fileName(directory.resolve("orderflow.mv").toAbsolutePath().toString())
+                .autoCommitDisabled()
                 .open();
+        // opening the databases may rebuild indexes of an older file: committed at once, or not at all
+        var backend = new JournalingH2Backend(store);
+        store.commit();
         store.setAutoCommitDelay(JOURNAL_INTERVAL_MILLIS);
-        var server = new MongoServer(new JournalingH2Backend(store));
+        var server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(server, port);
     }
@@ -61,6 +68,11 @@ final class EmbeddedMongo implements AutoCloseable {
 
         JournalingH2Backend(MVStore store) {
             super(store);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new EmbeddedMongoDatabase(databaseName, getMvStore(), getCursorRegistry());
         }
 
         @Override

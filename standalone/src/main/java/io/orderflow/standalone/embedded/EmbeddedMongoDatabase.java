@@ -1,0 +1,181 @@
+package io.orderflow.standalone.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A database of the embedded MongoDB in H2's MVStore, laid out as mongo-java-server's H2 backend lays it out (so a
+ * file it wrote opens here), with documents stored as BSON ({@link StoredDocumentType}) and unique indexes ordered
+ * without serialization ({@link IndexKeyType}). An index written in the old order is rebuilt in the new one the first
+ * time it is opened; the collection's meta map records which indexes are in the new order.
+ */
+final class EmbeddedMongoDatabase extends AbstractSynchronizedMongoDatabase<Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoDatabase.class);
+
+    /** mongo-java-server's H2 backend's map names, kept so that its files open here. */
+    static final String DATA_PREFIX = "databases.";
+
+    private static final String META_PREFIX = "meta.";
+    private static final String KEY_ORDER = "keyOrder.";
+    private static final String BSON_ORDER = "bson-type-then-value";
+
+    private final MVStore store;
+
+    EmbeddedMongoDatabase(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+        super(databaseName, cursorRegistry);
+        this.store = store;
+        initializeNamespacesAndIndexes();
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store.openMap(
+                DATA_PREFIX + fullName, new MVMap.Builder<Object, Document>().valueType(new StoredDocumentType()));
+        return new H2Collection(this, collectionName, options, data, metaOf(fullName), cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        String fullName = getFullCollectionNamespace(collectionName);
+        String mapName = indexMapName(fullName, indexName);
+        MVMap<String, Object> meta = metaOf(fullName);
+        Map<KeyValue, Object> entries = new LinkedHashMap<>();
+        if (store.hasMap(mapName) && !BSON_ORDER.equals(meta.get(KEY_ORDER + indexName))) {
+            MVMap<Object, Object> written = store.openMap(mapName);
+            written.forEach((key, position) -> entries.put((KeyValue) key, position));
+            store.removeMap(written);
+            log.info(
+                    "Rebuilding index {} of {} ({} keys) in the order of their values",
+                    indexName,
+                    fullName,
+                    entries.size());
+        }
+        MVMap<KeyValue, Object> index =
+                store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+        index.putAll(entries);
+        meta.put(KEY_ORDER + indexName, BSON_ORDER);
+        return new UniqueIndex(index, indexName, keys, sparse);
+    }
+
+    private MVMap<String, Object> metaOf(String fullCollectionName) {
+        return store.openMap(META_PREFIX + fullCollectionName);
+    }
+
+    private static String indexMapName(String fullCollectionName, String indexName) {
+        return fullCollectionName + "._index_" + indexName;
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        store.removeMap(indexMapName(collection.getFullName(), indexName));
+        metaOf(collection.getFullName()).remove(KEY_ORDER + indexName);
+    }
+
+    @Override
+    public void drop(Oplog oplog) {
+        super.drop(oplog);
+        store.getMapNames().stream()
+                .filter(name -> name.startsWith(databaseName + ".")
+                        || name.startsWith(DATA_PREFIX + databaseName + ".")
+                        || name.startsWith(META_PREFIX + databaseName + "."))
+                .toList()
+                .forEach(store::removeMap);
+    }
+
+    @Override
+    public void dropCollection(String collectionName, Oplog oplog) {
+        super.dropCollection(collectionName, oplog);
+        String fullName = getFullCollectionNamespace(collectionName);
+        store.removeMap(DATA_PREFIX + fullName);
+        store.removeMap(META_PREFIX + fullName);
+    }
+
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        super.moveCollection(oldDatabase, collection, newCollectionName);
+        String newFullName = getFullCollectionNamespace(newCollectionName);
+        store.renameMap(store.openMap(DATA_PREFIX + collection.getFullName()), DATA_PREFIX + newFullName);
+        store.renameMap(metaOf(collection.getFullName()), META_PREFIX + newFullName);
+    }
+
+    @Override
+    protected long getStorageSize() {
+        FileStore<?> file = store.getFileStore();
+        return file == null ? 0 : file.size();
+    }
+
+    @Override
+    protected long getFileSize() {
+        return getStorageSize();
+    }
+
+    /** A unique index over one MVStore map: key to the document's position in its collection. */
+    private static final class UniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        UniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+}
