@@ -73,10 +73,11 @@ final class EmbeddedMongoDatabase extends AbstractSynchronizedMongoDatabase<Obje
                     fullName,
                     entries.size());
         }
+        // the mark first: a kill between the two leaves a mark and no map, never a map in the new order unmarked
+        meta.put(KEY_ORDER + indexName, BSON_ORDER);
         MVMap<KeyValue, Object> index =
                 store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
         index.putAll(entries);
-        meta.put(KEY_ORDER + indexName, BSON_ORDER);
         return new UniqueIndex(index, indexName, keys, sparse);
     }
 
@@ -91,6 +92,7 @@ final class EmbeddedMongoDatabase extends AbstractSynchronizedMongoDatabase<Obje
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
+        // the map first, then its mark, for the same reason as above
         store.removeMap(indexMapName(collection.getFullName(), indexName));
         metaOf(collection.getFullName()).remove(KEY_ORDER + indexName);
     }
