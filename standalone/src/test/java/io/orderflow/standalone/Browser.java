@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -18,6 +19,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -36,6 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Selenium's own default. */
+    private static final Duration POLL = Duration.ofMillis(500);
+
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     private final ChromeDriver driver;
@@ -177,25 +183,36 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By what) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+        return until(ExpectedConditions.visibilityOfElementLocated(what), POLL);
     }
 
     public WebElement present(By what) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(what));
+        return until(ExpectedConditions.presenceOfElementLocated(what), POLL);
     }
 
     public void waitForText(By what, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
+        until(ExpectedConditions.textToBePresentInElementLocated(what, text), POLL);
     }
 
     public void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(50)).until(ignored -> condition.getAsBoolean());
+        until(ignored -> condition.getAsBoolean(), Duration.ofMillis(50));
     }
 
     public void click(By what) {
-        new WebDriverWait(driver, WAIT)
-                .until(ExpectedConditions.elementToBeClickable(what))
-                .click();
+        until(ExpectedConditions.elementToBeClickable(what), POLL).click();
+    }
+
+    /** Waits for the condition; when it does not come, a screenshot is kept and the failure says what the page read. */
+    private <T> T until(Function<WebDriver, T> condition, Duration poll) {
+        try {
+            return new WebDriverWait(driver, WAIT).pollingEvery(poll).until(condition);
+        } catch (TimeoutException e) {
+            screenshot("timed-out");
+            throw new TimeoutException(
+                    e.getMessage() + "\nThe page at " + driver.getCurrentUrl() + " read:\n"
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
     }
 
     public void type(By what, String text) {

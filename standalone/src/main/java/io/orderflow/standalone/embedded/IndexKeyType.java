@@ -44,7 +44,8 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
             UUID.class,
             ObjectId.class);
 
-    private static final byte NO_BSON_TYPE = Byte.MAX_VALUE;
+    /** Outside a byte's range, where BSON's types are. */
+    private static final int NO_BSON_TYPE = 256;
 
     private final ObjectDataType legacy = new ObjectDataType();
 
@@ -61,11 +62,11 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static int compareValues(Object a, Object b) {
+    private static int compareValues(Object a, Object b) {
         if (a == b) {
             return 0;
         }
-        int order = Byte.compare(bsonType(a), bsonType(b));
+        int order = Integer.compare(bsonType(a), bsonType(b));
         if (order != 0) {
             return order;
         }
@@ -81,7 +82,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         return Arrays.compareUnsigned(bytesOf(a), bytesOf(b));
     }
 
-    private static byte bsonType(Object value) {
+    private static int bsonType(Object value) {
         try {
             return BsonEncoder.determineType(value);
         } catch (IllegalArgumentException noBsonType) {
@@ -90,12 +91,12 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     }
 
     private static byte[] bytesOf(Object value) {
-        byte type = bsonType(value);
+        int type = bsonType(value);
         if (type == NO_BSON_TYPE) {
             return ObjectDataType.serialize(value);
         }
         ByteBuf bson = Unpooled.buffer();
-        BsonEncoder.encodeValue(type, value, bson);
+        BsonEncoder.encodeValue((byte) type, value, bson);
         return ByteBufUtil.getBytes(bson);
     }
 
