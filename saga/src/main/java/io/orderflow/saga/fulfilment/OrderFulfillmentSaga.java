@@ -78,8 +78,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <p>Each step is sent and awaited inside the handling of the event that triggers it, so the step's events, the
  * saga's state and the processor's position commit together or not at all (with those of the other events in the
  * processor's batch): after a crash the event is handled again and every step, being idempotent (and idempotent at
- * the payment provider by key), converges. Events that arrive
- * twice or late are recognised from the saga's state and change nothing.
+ * the payment provider by key), converges. Events that arrive twice or late are recognised from the saga's state and
+ * change nothing.
  *
  * <p>In distributed mode that guarantee changes shape. The step's commands are handled in {@code command-side},
  * which commits their events in Axon Server, while the saga's state and position commit in PostgreSQL, apart: a

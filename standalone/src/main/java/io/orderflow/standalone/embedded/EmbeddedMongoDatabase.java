@@ -13,9 +13,7 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Map.Entry;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
@@ -34,7 +32,7 @@ final class EmbeddedMongoDatabase extends AbstractSynchronizedMongoDatabase<Obje
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoDatabase.class);
 
     /** mongo-java-server's H2 backend's map names, kept so that its files open here. */
-    static final String DATA_PREFIX = "databases.";
+    private static final String DATA_PREFIX = "databases.";
 
     private static final String META_PREFIX = "meta.";
     private static final String KEY_ORDER = "keyOrder.";
@@ -56,28 +54,24 @@ final class EmbeddedMongoDatabase extends AbstractSynchronizedMongoDatabase<Obje
         return new H2Collection(this, collectionName, options, data, metaOf(fullName), cursorRegistry);
     }
 
+    /**
+     * An index map without the mark was written in serialized order and is dropped; mongo-java-server fills an empty
+     * index from the collection's documents when it adds it, as for any new index.
+     */
     @Override
     protected Index<Object> openOrCreateUniqueIndex(
             String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         String fullName = getFullCollectionNamespace(collectionName);
         String mapName = indexMapName(fullName, indexName);
         MVMap<String, Object> meta = metaOf(fullName);
-        Map<KeyValue, Object> entries = new LinkedHashMap<>();
         if (store.hasMap(mapName) && !BSON_ORDER.equals(meta.get(KEY_ORDER + indexName))) {
-            MVMap<Object, Object> written = store.openMap(mapName);
-            written.forEach((key, position) -> entries.put((KeyValue) key, position));
-            store.removeMap(written);
-            log.info(
-                    "Rebuilding index {} of {} ({} keys) in the order of their values",
-                    indexName,
-                    fullName,
-                    entries.size());
+            log.info("Rebuilding index {} of {} in the order of its keys' values", indexName, fullName);
+            store.removeMap(mapName);
         }
         // the mark first: a kill between the two leaves a mark and no map, never a map in the new order unmarked
         meta.put(KEY_ORDER + indexName, BSON_ORDER);
         MVMap<KeyValue, Object> index =
                 store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
-        index.putAll(entries);
         return new UniqueIndex(index, indexName, keys, sparse);
     }
 
@@ -116,12 +110,20 @@ final class EmbeddedMongoDatabase extends AbstractSynchronizedMongoDatabase<Obje
         store.removeMap(META_PREFIX + fullName);
     }
 
+    /** The collection's maps follow its new name: its documents, its meta map and each of its indexes (all open). */
     @Override
     public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        String oldFullName = collection.getFullName();
         super.moveCollection(oldDatabase, collection, newCollectionName);
-        String newFullName = getFullCollectionNamespace(newCollectionName);
-        store.renameMap(store.openMap(DATA_PREFIX + collection.getFullName()), DATA_PREFIX + newFullName);
-        store.renameMap(metaOf(collection.getFullName()), META_PREFIX + newFullName);
+        String newFullName = collection.getFullName();
+        String oldIndexes = indexMapName(oldFullName, "");
+        store.getMapNames().stream()
+                .filter(name -> name.startsWith(oldIndexes))
+                .toList()
+                .forEach(name -> store.renameMap(
+                        store.openMap(name), indexMapName(newFullName, name.substring(oldIndexes.length()))));
+        store.renameMap(store.openMap(DATA_PREFIX + oldFullName), DATA_PREFIX + newFullName);
+        store.renameMap(metaOf(oldFullName), META_PREFIX + newFullName);
     }
 
     @Override

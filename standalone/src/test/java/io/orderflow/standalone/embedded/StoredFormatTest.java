@@ -107,10 +107,12 @@ class StoredFormatTest {
                 assertThatThrownBy(() -> accounts.insertOne(
                                 new Document("_id", "account-" + next).append("email", "customer-7@example.com")))
                         .as("the unique email index still holds")
-                        .isInstanceOf(MongoWriteException.class);
+                        .isInstanceOf(MongoWriteException.class)
+                        .hasMessageContaining("E11000 duplicate key");
                 assertThatThrownBy(() -> accounts.insertOne(new Document("_id", "account-7")))
                         .as("the _id index still holds")
-                        .isInstanceOf(MongoWriteException.class);
+                        .isInstanceOf(MongoWriteException.class)
+                        .hasMessageContaining("E11000 duplicate key");
                 accounts.insertOne(
                         new Document("_id", "account-" + next).append("email", "customer-" + next + "@example.com"));
                 accounts.updateOne(Filters.eq("_id", "account-3"), new Document("$set", new Document("credit", 99.0)));
@@ -120,6 +122,40 @@ class StoredFormatTest {
                 assertThat(accounts.find().sort(Sorts.descending("credit")).first())
                         .containsEntry("_id", "account-299");
             }
+        }
+    }
+
+    @Test
+    void aRenamedCollectionKeepsItsDocumentsAndIndexesAcrossARestart() throws Exception {
+        try (var mongo = EmbeddedMongo.start(directory, FreePorts.any());
+                var client = MongoClients.create(mongo.connectionString())) {
+            var database = client.getDatabase("orderflow");
+            database.getCollection("orders_old")
+                    .createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+            for (int i = 0; i < 20; i++) {
+                database.getCollection("orders_old").insertOne(new Document("_id", "order-" + i).append("number", i));
+            }
+            database.getCollection("orders_old")
+                    .renameCollection(new com.mongodb.MongoNamespace("orderflow", "orders"));
+            // a new collection under the old name has indexes of its own
+            database.getCollection("orders_old").insertOne(new Document("_id", "order-1"));
+            assertThatThrownBy(() -> database.getCollection("orders")
+                            .insertOne(new Document("_id", "order-20").append("number", 3)))
+                    .as("the renamed collection's unique index, before a restart")
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("E11000 duplicate key");
+            database.getCollection("orders").insertOne(new Document("_id", "order-20").append("number", 20));
+        }
+
+        try (var mongo = EmbeddedMongo.start(directory, FreePorts.any());
+                var client = MongoClients.create(mongo.connectionString())) {
+            var orders = client.getDatabase("orderflow").getCollection("orders");
+            assertThat(orders.countDocuments()).isEqualTo(21);
+            assertThat(orders.find(Filters.eq("_id", "order-7")).first()).containsEntry("number", 7);
+            assertThatThrownBy(() -> orders.insertOne(new Document("_id", "order-21").append("number", 7)))
+                    .as("the unique index moved with the collection")
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("E11000 duplicate key");
         }
     }
 
