@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -122,6 +124,21 @@ class KafkaContractTest {
                     .forEach(topic ->
                             assertThat(topic.partitions()).as(topic.name()).hasSize(3));
         }
+    }
+
+    /**
+     * Axon's Kafka extension registers the publisher's processor itself, with Axon's batch of one event; OrderFlow's
+     * setting must reach it all the same.
+     */
+    @Test
+    void thePublisherTakesItsEventsInBatches() {
+        var publisher = TestPlatform.shared()
+                .context()
+                .getBean(EventProcessingConfiguration.class)
+                .eventProcessor("kafka-integration-publisher", PooledStreamingEventProcessor.class)
+                .orElseThrow();
+
+        assertThat(publisher).extracting("batchSize").isEqualTo(100);
     }
 
     /**

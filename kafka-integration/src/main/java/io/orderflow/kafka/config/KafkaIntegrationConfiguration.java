@@ -52,6 +52,20 @@ public class KafkaIntegrationConfiguration {
     }
 
     /**
+     * The publisher's processor takes up to {@code orderflow.kafka.publisher-batch-size} events a transaction. Axon's
+     * Kafka extension registers the processor itself, so {@code axon.eventhandling.processors} cannot set it.
+     */
+    @Bean
+    ConfigurerModule publisherBatches(
+            @Value("${axon.kafka.publisher.processing-group}") String publisher,
+            KafkaIntegrationProperties properties) {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration(
+                        publisher, (configuration, builder) -> builder.batchSize(properties.publisherBatchSize()));
+    }
+
+    /**
      * The publisher's producer, made once before the publisher starts. Axon's {@code DefaultProducerFactory} makes its
      * shared producer lazily, in an {@code updateAndGet} the publisher's threads race on with their first events:
      * each producer made by a thread that lost the race is never used and never closed, and keeps a network thread

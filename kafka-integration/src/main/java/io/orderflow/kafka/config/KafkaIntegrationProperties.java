@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partitions        partitions of every topic; one order's events always share one
  * @param replicationFactor copies of every partition (1 on a single broker, 3 on a production cluster)
+ * @param publisherBatchSize at most this many events a transaction of the publisher's processor: one position update
+ *                           for them all (Axon's default is 1, a position update per event)
  */
 @ConfigurationProperties("orderflow.kafka")
 public record KafkaIntegrationProperties(
         @DefaultValue("3") int partitions,
-        @DefaultValue("1") short replicationFactor) {}
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("100") int publisherBatchSize) {}
