@@ -1,5 +1,6 @@
 package io.orderflow.standalone;
 
+import io.orderflow.standalone.embedded.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,8 +94,12 @@ public final class Browser implements AutoCloseable {
             var logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
+            // Selenium's own choice of port is a random one below the ephemeral range, where FreePorts hands out
+            // the platforms' ports without knowing of it (a platform starting beside the console tests once found
+            // the Kafka port it had just been given taken). A port from FreePorts is never handed out twice here.
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver.get().toFile())
+                    .usingPort(FreePorts.any())
                     .build();
             return new Browser(new ChromeDriver(service, options), profile);
         } catch (IOException e) {
