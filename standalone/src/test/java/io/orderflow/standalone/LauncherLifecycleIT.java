@@ -66,6 +66,13 @@ class LauncherLifecycleIT {
         assertFailedStart(environment, "ORDERFLOW_ADMIN_PASSWORD");
     }
 
+    @Test
+    void aPublisherBatchOfNoEventsEndsTheStartNamingTheSetting() throws Exception {
+        var environment = new HashMap<>(environment("data"));
+        environment.put("ORDERFLOW_KAFKA_PUBLISHER_BATCH_SIZE", "0");
+        assertFailedStart(environment, "ORDERFLOW_KAFKA_PUBLISHER_BATCH_SIZE");
+    }
+
     private void assertFailedStart(Map<String, String> environment, String setting) throws Exception {
         var platform = new LaunchedPlatform(workDir, environment);
         long begin = System.nanoTime();

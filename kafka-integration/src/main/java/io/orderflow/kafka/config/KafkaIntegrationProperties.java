@@ -16,4 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record KafkaIntegrationProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("100") int publisherBatchSize) {}
+        @DefaultValue("100") int publisherBatchSize) {
+
+    public KafkaIntegrationProperties {
+        if (publisherBatchSize < 1) {
+            throw new IllegalArgumentException(
+                    "ORDERFLOW_KAFKA_PUBLISHER_BATCH_SIZE (orderflow.kafka.publisher-batch-size) must be 1 or more, not "
+                            + publisherBatchSize);
+        }
+    }
+}
