@@ -29,6 +29,8 @@ import org.springframework.core.env.Environment;
 public final class EmbeddedInfrastructure implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+    /** How many ports a part whose port is not configured tries before its start fails. */
+    private static final int PORT_ATTEMPTS = 5;
 
     private final List<AutoCloseable> parts;
     private final Map<String, Object> properties;
@@ -55,12 +57,15 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             properties.put("spring.datasource.url", databaseUrl);
         } else if (!environment.containsProperty("spring.datasource.url")) {
-            int port = portOrFree(settings.postgresPort());
             Path directory = dataDir.resolve("postgres");
             postgres = CompletableFuture.supplyAsync(() -> started(
                     "PostgreSQL",
                     directory,
-                    () -> EmbeddedPostgres.start(directory, port),
+                    () -> onFreePort(
+                            settings.postgresPort(),
+                            "PostgreSQL",
+                            "ORDERFLOW_POSTGRES_PORT",
+                            port -> EmbeddedPostgres.start(directory, port)),
                     server -> "port " + server.port()));
         }
 
@@ -69,13 +74,15 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         } else if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
-            int port = portOrFree(settings.kafkaPort());
-            int controllerPort = FreePorts.any();
             Path directory = dataDir.resolve("kafka");
             kafka = CompletableFuture.supplyAsync(() -> started(
                     "Kafka broker",
                     directory,
-                    () -> EmbeddedKafka.start(directory, port, controllerPort),
+                    () -> onFreePort(
+                            settings.kafkaPort(),
+                            "Kafka broker",
+                            "ORDERFLOW_KAFKA_PORT",
+                            port -> EmbeddedKafka.start(directory, port, FreePorts.any())),
                     EmbeddedKafka::bootstrapServers));
         }
 
@@ -84,12 +91,15 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         if (mongoUri != null && !mongoUri.isBlank()) {
             properties.put("spring.mongodb.uri", mongoUri);
         } else if (!environment.containsProperty("spring.mongodb.uri")) {
-            int port = portOrFree(settings.mongoPort());
             Path directory = dataDir.resolve("mongo");
             mongo = CompletableFuture.supplyAsync(() -> started(
                     "MongoDB wire server",
                     directory,
-                    () -> EmbeddedMongo.start(directory, port),
+                    () -> onFreePort(
+                            settings.mongoPort(),
+                            "MongoDB wire server",
+                            "ORDERFLOW_MONGO_PORT",
+                            port -> EmbeddedMongo.start(directory, port)),
                     EmbeddedMongo::connectionString));
         }
 
@@ -167,19 +177,70 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     /**
-     * Fails a part's start at once when its loopback port is taken: PostgreSQL would otherwise wait for a server
-     * that is not its own, and a half-started Kafka broker or MongoDB server would keep the JVM up. Called in the
-     * part's own start, so the parts already started are stopped as for any other failure.
+     * Starts a part on its configured port, or on a free one when none is configured. A chosen port can be taken
+     * between being found free and being bound (by any process on the machine); the part then starts again on
+     * another. A configured port that is taken ends the start, saying which setting to change.
      */
-    static void requireFree(int port, String part, String variable) {
+    static <T> T onFreePort(Integer configured, String part, String variable, PortStart<T> start) throws Exception {
+        boolean pinned = configured != null && configured > 0;
+        for (int attempt = 1; ; attempt++) {
+            int port = pinned ? configured : FreePorts.any();
+            try {
+                return start.on(port);
+            } catch (PortInUse e) {
+                if (pinned && e.port() == port) {
+                    throw new StartFailure(
+                            "The embedded " + part + "'s port " + port + " (" + variable + ") is in use.",
+                            "Stop what listens on 127.0.0.1:" + port + ", or set " + variable
+                                    + " to a free port, or leave it unset to take any free port.",
+                            e.getCause());
+                }
+                if (attempt == PORT_ATTEMPTS) {
+                    throw new IllegalStateException(
+                            "Every port chosen for the embedded " + part + " was taken before it could bind it ("
+                                    + PORT_ATTEMPTS + " attempts)",
+                            e);
+                }
+                log.warn(
+                        "The embedded {}'s port {}, free a moment before, was taken before it could bind it;"
+                                + " starting it on another",
+                        part,
+                        e.port());
+            }
+        }
+    }
+
+    /**
+     * Fails a part's start at once when one of its loopback ports is taken, before it starts anything: PostgreSQL
+     * would otherwise wait for a server that is not its own, and a half-started Kafka broker or MongoDB server would
+     * keep the JVM up.
+     */
+    static void requireFree(int port) {
         try (var socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
         } catch (IOException e) {
-            throw new StartFailure(
-                    "The embedded " + part + "'s port " + port + " (" + variable + ") is in use.",
-                    "Stop what listens on 127.0.0.1:" + port + ", or set " + variable
-                            + " to a free port, or leave it unset to take any free port.",
-                    e);
+            throw new PortInUse(port, e);
+        }
+    }
+
+    /** A part's start on a given port. */
+    @FunctionalInterface
+    interface PortStart<T> {
+        T on(int port) throws Exception;
+    }
+
+    /** A loopback port a part needed was in use when it started; nothing of the part was started. */
+    static final class PortInUse extends RuntimeException {
+
+        private final int port;
+
+        PortInUse(int port, IOException cause) {
+            super("Port " + port + " is in use", cause);
+            this.port = port;
+        }
+
+        int port() {
+            return port;
         }
     }
 
@@ -190,10 +251,6 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             messages.append(messages.isEmpty() ? "" : " <- ").append(cause);
         }
         return messages.toString();
-    }
-
-    private static int portOrFree(Integer pinned) {
-        return pinned != null && pinned > 0 ? pinned : FreePorts.any();
     }
 
     private static long elapsedMillis(long startNanos) {

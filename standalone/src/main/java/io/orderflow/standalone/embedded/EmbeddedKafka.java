@@ -26,7 +26,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(Path directory, int port, int controllerPort) throws Exception {
-        EmbeddedInfrastructure.requireFree(port, "Kafka broker", "ORDERFLOW_KAFKA_PORT");
+        EmbeddedInfrastructure.requireFree(port);
+        EmbeddedInfrastructure.requireFree(controllerPort);
         Files.createDirectories(directory);
         var properties = new HashMap<String, String>();
         properties.put("process.roles", "broker,controller");

@@ -31,7 +31,7 @@ final class EmbeddedMongo implements AutoCloseable {
     }
 
     static EmbeddedMongo start(Path directory, int port) throws IOException {
-        EmbeddedInfrastructure.requireFree(port, "MongoDB wire server", "ORDERFLOW_MONGO_PORT");
+        EmbeddedInfrastructure.requireFree(port);
         Files.createDirectories(directory);
         MVStore store = new MVStore.Builder()
                 .fileName(directory.resolve("orderflow.mv").toAbsolutePath().toString())

@@ -25,7 +25,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     static EmbeddedPostgres start(Path directory, int port) throws IOException {
         Files.createDirectories(directory);
         stopOrphanedServer(directory);
-        EmbeddedInfrastructure.requireFree(port, "PostgreSQL", "ORDERFLOW_POSTGRES_PORT");
+        EmbeddedInfrastructure.requireFree(port);
         var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
