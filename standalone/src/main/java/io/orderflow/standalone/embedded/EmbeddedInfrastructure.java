@@ -202,10 +202,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                             e);
                 }
                 log.warn(
-                        "The embedded {}'s port {}, free a moment before, was taken before it could bind it;"
-                                + " starting it on another",
-                        part,
-                        e.port());
+                        "Port {} for the embedded {} was free a moment before and taken before the server could"
+                                + " bind it; starting it on another",
+                        e.port(),
+                        part);
             }
         }
     }
