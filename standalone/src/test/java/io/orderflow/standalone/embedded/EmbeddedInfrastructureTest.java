@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +44,6 @@ class EmbeddedInfrastructureTest {
                             .runCommand(new Document("ping", 1))
                             .get("ok"))
                     .isEqualTo(1.0);
-        } finally {
-            closeNeighbours();
         }
     }
 
@@ -52,19 +51,15 @@ class EmbeddedInfrastructureTest {
     void aConfiguredPortThatIsTakenEndsTheStartNamingItsSetting() throws Exception {
         int configured = takeAsANeighbour(FreePorts.any());
         var tried = new ArrayList<Integer>();
-        try {
-            assertThatThrownBy(() -> EmbeddedInfrastructure.onFreePort(
-                            configured, "MongoDB wire server", "ORDERFLOW_MONGO_PORT", port -> {
-                                tried.add(port);
-                                return EmbeddedMongo.start(directory, port);
-                            }))
-                    .isInstanceOf(StartFailure.class)
-                    .hasMessage("The embedded MongoDB wire server's port " + configured
-                            + " (ORDERFLOW_MONGO_PORT) is in use.");
-            assertThat(tried).containsExactly(configured);
-        } finally {
-            closeNeighbours();
-        }
+        assertThatThrownBy(() -> EmbeddedInfrastructure.onFreePort(
+                        configured, "MongoDB wire server", "ORDERFLOW_MONGO_PORT", port -> {
+                            tried.add(port);
+                            return EmbeddedMongo.start(directory, port);
+                        }))
+                .isInstanceOf(StartFailure.class)
+                .hasMessage(
+                        "The embedded MongoDB wire server's port " + configured + " (ORDERFLOW_MONGO_PORT) is in use.");
+        assertThat(tried).containsExactly(configured);
     }
 
     @Test
@@ -72,23 +67,18 @@ class EmbeddedInfrastructureTest {
         // Kafka's controller port is never configured, even when the broker's is
         int configured = FreePorts.any();
         var controllerPorts = new ArrayList<Integer>();
-        try {
-            int started =
-                    EmbeddedInfrastructure.onFreePort(configured, "Kafka broker", "ORDERFLOW_KAFKA_PORT", port -> {
-                        int controllerPort = FreePorts.any();
-                        controllerPorts.add(controllerPort);
-                        if (controllerPorts.size() == 1) {
-                            takeAsANeighbour(controllerPort);
-                        }
-                        EmbeddedInfrastructure.requireFree(port);
-                        EmbeddedInfrastructure.requireFree(controllerPort);
-                        return port;
-                    });
-            assertThat(started).isEqualTo(configured);
-            assertThat(controllerPorts).hasSize(2);
-        } finally {
-            closeNeighbours();
-        }
+        int started = EmbeddedInfrastructure.onFreePort(configured, "Kafka broker", "ORDERFLOW_KAFKA_PORT", port -> {
+            int controllerPort = FreePorts.any();
+            controllerPorts.add(controllerPort);
+            if (controllerPorts.size() == 1) {
+                takeAsANeighbour(controllerPort);
+            }
+            EmbeddedInfrastructure.requireFree(port);
+            EmbeddedInfrastructure.requireFree(controllerPort);
+            return port;
+        });
+        assertThat(started).isEqualTo(configured);
+        assertThat(controllerPorts).hasSize(2);
     }
 
     private int takeAsANeighbour(int port) throws Exception {
@@ -96,7 +86,8 @@ class EmbeddedInfrastructureTest {
         return port;
     }
 
-    private void closeNeighbours() throws Exception {
+    @AfterEach
+    void closeNeighbours() throws Exception {
         for (var neighbour : neighbours) {
             neighbour.close();
         }
