@@ -23,6 +23,8 @@ final class Capacity {
     static final Duration SETTLING = Duration.ofSeconds(10);
     /** How long a step's backlog may take to drain before the next step starts regardless. */
     static final Duration DRAIN = Duration.ofMinutes(3);
+    /** A warm-up's rounds after its minimum, each judged by the JIT's share of the CPU in it. */
+    static final Duration WARM_UP_ROUND = Duration.ofSeconds(30);
 
     /** A running platform the search drives. */
     interface Target {
@@ -45,6 +47,7 @@ final class Capacity {
      * @param cpuCores the platform's processes (JVM and PostgreSQL) on average over the step and its settling
      * @param cpuMillisPerDeliveredOrder CPU time of those processes per order delivered in the step (the load
      *     generator's sign-up of its customers included)
+     * @param jitShare the share of that CPU time the JVMs' JIT compilers took
      * @param residentMiBMax the platform JVM's largest resident memory (the first pid's)
      * @param fellBehind why the platform did not keep up, or null when it did
      */
@@ -60,6 +63,7 @@ final class Capacity {
             Percentiles acceptMillis,
             double cpuCores,
             double cpuMillisPerDeliveredOrder,
+            double jitShare,
             long residentMiBMax,
             String fellBehind) {
 
@@ -83,9 +87,11 @@ final class Capacity {
     /**
      * @param options {@code --capacity-from} (first rate, 4), {@code --capacity-growth} (each step's rate over the
      *     last one's, 1.5),
-     *     {@code --capacity-step-duration} (30s), {@code --capacity-confirm} (60s), {@code --capacity-warm-up} (2m;
-     *     after 30 s the JIT compilers still took up to a third of the platform's CPU in the first steps),
-     *     {@code --concurrency} and the load generator's other options
+     *     {@code --capacity-step-duration} (30s), {@code --capacity-confirm} (60s), {@code --capacity-warm-up} (2m,
+     *     then 30 s more at a time while the JIT compilers took more than {@code --capacity-warm-up-jit} (0.05) of
+     *     the platform's CPU, up to {@code --capacity-warm-up-max} (10m) in all: a fresh platform's JIT compilers
+     *     took 0.9 of a core at 14 orders/s for the first 4 minutes of load), {@code --concurrency} and the load
+     *     generator's other options
      */
     Capacity(Map<String, String> options, List<String> products) {
         this.options = options;
@@ -97,7 +103,7 @@ final class Capacity {
         double growth = number("capacity-growth", 1.5);
         Duration stepDuration = duration("capacity-step-duration", "30s");
         var steps = new ArrayList<Step>();
-        run(target, from, duration("capacity-warm-up", "2m"), "warm-up");
+        warmUp(target, from);
         Double kept = null;
         double failed;
         for (double rate = from; ; rate = Math.round(rate * growth)) {
@@ -142,6 +148,21 @@ final class Capacity {
         return new Figures(0, null, steps);
     }
 
+    /**
+     * Load at the first rate, not counted, until the JIT compilers have done most of their work: the minimum, then
+     * {@link #WARM_UP_ROUND} at a time while they took more than the allowed share of the platform's CPU. The figures
+     * are those of the platform as it runs for days, not of a JVM still compiling its hot paths.
+     */
+    private void warmUp(Target target, double rate) throws Exception {
+        long started = System.nanoTime();
+        Duration most = duration("capacity-warm-up-max", "10m");
+        double jitShare = number("capacity-warm-up-jit", 0.05);
+        Step round = run(target, rate, duration("capacity-warm-up", "2m"), "warm-up");
+        while (round.jitShare() > jitShare && System.nanoTime() - started < most.toNanos()) {
+            round = run(target, rate, WARM_UP_ROUND, "warm-up");
+        }
+    }
+
     /** The rate held for the confirmation's duration, judged like a step. */
     Step hold(Target target, double rate) throws Exception {
         return run(target, rate, duration("capacity-confirm", "60s"), "hold");
@@ -166,8 +187,12 @@ final class Capacity {
             }
             Step step = judge(rate, load, usages);
             System.out.printf(
-                    "capacity %s at %.1f orders/s: %s%n",
-                    kind, rate, step.keptUp() ? "kept up" : "fell behind: " + step.fellBehind());
+                    "capacity %s at %.1f orders/s: %s (%.0f ms of CPU per delivered order, %.0f%% of it the JIT's)%n",
+                    kind,
+                    rate,
+                    step.keptUp() ? "kept up" : "fell behind: " + step.fellBehind(),
+                    step.cpuMillisPerDeliveredOrder(),
+                    step.jitShare() * 100);
             return step;
         }
     }
@@ -180,6 +205,8 @@ final class Capacity {
                 .sum();
         double cpuSeconds =
                 usages.stream().mapToDouble(ProcessSampler.Usage::cpuSeconds).sum();
+        double jitSeconds =
+                usages.stream().mapToDouble(ProcessSampler.Usage::jitCpuSeconds).sum();
         int delivered = orders.ordersDelivered();
         var figures = load.sent();
         return new Step(
@@ -194,6 +221,7 @@ final class Capacity {
                 figures.acceptMillis(),
                 Percentiles.oneDecimal(cores),
                 delivered == 0 ? 0 : Percentiles.oneDecimal(cpuSeconds * 1000 / delivered),
+                cpuSeconds == 0 ? 0 : Math.round(jitSeconds / cpuSeconds * 1000) / 1000.0,
                 usages.isEmpty() ? 0 : usages.get(0).residentMiBMax(),
                 fellBehind(figures, orders));
     }

@@ -49,10 +49,12 @@ class CapacityTest {
         Capacity.Step step = Capacity.judge(
                 33.3,
                 load,
-                java.util.List.of(new ProcessSampler.Usage(900, 1.5, 45.0), new ProcessSampler.Usage(60, 0.3, 9.0)));
+                java.util.List.of(
+                        new ProcessSampler.Usage(900, 1.5, 45.0, 13.5), new ProcessSampler.Usage(60, 0.3, 9.0, 0)));
 
         assertThat(step.cpuMillisPerDeliveredOrder()).isEqualTo(54.0);
         assertThat(step.cpuCores()).isEqualTo(1.8);
+        assertThat(step.jitShare()).as("the JVM's compilers' 13.5 s of 54").isEqualTo(0.25);
         assertThat(step.residentMiBMax()).as("the platform JVM's").isEqualTo(900);
         assertThat(step.keptUp()).isTrue();
     }

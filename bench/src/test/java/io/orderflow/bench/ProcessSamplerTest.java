@@ -2,8 +2,11 @@ package io.orderflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessSamplerTest {
 
@@ -35,10 +38,33 @@ class ProcessSamplerTest {
             ProcessSampler.Usage usage = sampler.stop();
 
             assertThat(usage.cpuCoresAverage()).as("the spinning child's CPU").isGreaterThanOrEqualTo(0.2);
+            assertThat(usage.jitCpuSeconds()).as("no JVM, no JIT").isZero();
         } finally {
             parent.descendants().forEach(ProcessHandle::destroyForcibly);
             parent.destroyForcibly();
         }
+    }
+
+    @Test
+    void tellsTheJitCompilersShareApart(@TempDir Path source) throws Exception {
+        // a JVM that compiles every method before it first runs it, here javac's as it compiles a class: most of its
+        // CPU is its compiler thread's
+        Path program =
+                Files.writeString(source.resolve("Idle.java"), "class Idle { public static void main(String[] a) {} }");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process jvm = new ProcessBuilder(java, "-Xcomp", "-XX:TieredStopAtLevel=1", program.toString())
+                .inheritIO()
+                .start();
+        var sampler = ProcessSampler.start(jvm.pid(), Duration.ofMillis(20));
+        Thread.sleep(1000);
+
+        ProcessSampler.Usage usage = sampler.stop();
+        jvm.waitFor();
+
+        assertThat(usage.jitCpuSeconds()).isPositive().isLessThanOrEqualTo(usage.cpuSeconds());
+        assertThat(usage.jitCpuSeconds() / usage.cpuSeconds())
+                .as("the compiler thread's share")
+                .isGreaterThan(0.3);
     }
 
     @Test
@@ -49,6 +75,6 @@ class ProcessSamplerTest {
         ProcessSampler.Usage usage =
                 ProcessSampler.start(ended.pid(), Duration.ofMillis(10)).stop();
 
-        assertThat(usage).isEqualTo(new ProcessSampler.Usage(0, 0, 0));
+        assertThat(usage).isEqualTo(new ProcessSampler.Usage(0, 0, 0, 0));
     }
 }

@@ -61,6 +61,7 @@ class ResultsTableTest {
                 new Percentiles(20, 40, 60, 80),
                 1.6,
                 cpuMillis,
+                0.02,
                 1000,
                 null);
     }
@@ -134,7 +135,7 @@ class ResultsTableTest {
                 load,
                 orders,
                 92.8,
-                new ProcessSampler.Usage(997, 1.5, 105.0),
+                new ProcessSampler.Usage(997, 1.5, 105.0, 4.2),
                 replay,
                 new MachineBaselines.Baselines(4085, 74218, 13382, 4524, 1446),
                 new LongLivedProduct.Figures(20_000, 6.2, 89.1, 190.4));
