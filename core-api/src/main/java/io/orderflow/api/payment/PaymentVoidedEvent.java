@@ -1,6 +1,4 @@
 package io.orderflow.api.payment;
 
-import io.orderflow.api.order.OrderEvent;
-
 /** The authorization was released; the customer was never charged. */
-public record PaymentVoidedEvent(String paymentId, String orderId, String reason) implements OrderEvent {}
+public record PaymentVoidedEvent(String paymentId, String orderId, String reason) implements PaymentEvent {}

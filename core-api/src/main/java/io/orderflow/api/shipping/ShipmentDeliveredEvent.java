@@ -1,6 +1,4 @@
 package io.orderflow.api.shipping;
 
-import io.orderflow.api.order.OrderEvent;
-
 /** The parcel reached the customer. */
-public record ShipmentDeliveredEvent(String shipmentId, String orderId) implements OrderEvent {}
+public record ShipmentDeliveredEvent(String shipmentId, String orderId) implements ShipmentEvent {}

@@ -1,6 +1,5 @@
 package io.orderflow.api.shipping;
 
-import io.orderflow.api.order.OrderEvent;
 import io.orderflow.api.order.ShippingAddress;
 
 /**
@@ -10,4 +9,4 @@ import io.orderflow.api.order.ShippingAddress;
  */
 public record ShipmentReturnRequestedEvent(
         String shipmentId, String orderId, String carrier, ShippingAddress address, String reason)
-        implements OrderEvent {}
+        implements ShipmentEvent {}
