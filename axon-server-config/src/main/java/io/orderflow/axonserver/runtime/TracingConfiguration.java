@@ -1,7 +1,6 @@
 package io.orderflow.axonserver.runtime;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.axonframework.tracing.SpanFactory;
 import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,15 +15,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TracingConfiguration {
 
-    /** Spans only for traces that were sampled ({@link SampledSpanFactory}). */
     @Bean
     SpanFactory spanFactory(OpenTelemetry openTelemetry) {
-        TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
-        return new SampledSpanFactory(
-                OpenTelemetrySpanFactory.builder()
-                        .tracer(openTelemetry.getTracer("AxonFramework-OpenTelemetry"))
-                        .contextPropagators(propagator)
-                        .build(),
-                propagator);
+        return OpenTelemetrySpanFactory.builder()
+                .tracer(openTelemetry.getTracer("AxonFramework-OpenTelemetry"))
+                .contextPropagators(openTelemetry.getPropagators().getTextMapPropagator())
+                .build();
     }
 }
