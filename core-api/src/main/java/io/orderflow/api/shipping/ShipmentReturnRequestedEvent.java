@@ -1,5 +1,6 @@
 package io.orderflow.api.shipping;
 
+import io.orderflow.api.order.OrderEvent;
 import io.orderflow.api.order.ShippingAddress;
 
 /**
@@ -9,4 +10,4 @@ import io.orderflow.api.order.ShippingAddress;
  */
 public record ShipmentReturnRequestedEvent(
         String shipmentId, String orderId, String carrier, ShippingAddress address, String reason)
-        implements ShipmentEvent {}
+        implements OrderEvent {}

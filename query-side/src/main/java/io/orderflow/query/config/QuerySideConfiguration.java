@@ -1,18 +1,10 @@
 package io.orderflow.query.config;
 
 import com.mongodb.WriteConcern;
-import io.orderflow.api.inventory.ProductEvent;
 import io.orderflow.api.order.OrderEvent;
-import io.orderflow.api.payment.PaymentEvent;
-import io.orderflow.api.shipping.ShipmentEvent;
 import io.orderflow.query.QuerySide;
-import io.orderflow.query.inventory.ProductDocument;
 import io.orderflow.query.order.OrderDocument;
 import io.orderflow.query.order.OrderSequencingPolicy;
-import io.orderflow.query.payment.PaymentDocument;
-import io.orderflow.query.shipping.ShipmentDocument;
-import java.util.Map;
-import java.util.function.Function;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -72,37 +64,17 @@ public class QuerySideConfiguration {
 
     /**
      * Each projection's batch is written in bulk and ends with a journaled checkpoint before its token is stored; the
-     * projections that change documents read those their batch names in one query first (the timeline only adds
-     * entries).
+     * order projection reads the orders its batch changes in one query first.
      */
     @Bean
     ConfigurerModule projectionsCheckpointTheirWrites(MongoTemplate mongo) {
-        Map<String, ReadModelCheckpoints.ReadAhead> readAheads = readAheads();
+        var orders = new ReadModelCheckpoints.ReadAhead(
+                OrderDocument.class, event -> event.getPayload() instanceof OrderEvent about ? about.orderId() : null);
         return configurer -> QuerySide.PROJECTIONS.forEach(projection -> configurer
                 .eventProcessing()
                 .registerHandlerInterceptor(
                         projection,
-                        configuration -> new ReadModelCheckpoints(mongo, projection, readAheads.get(projection))));
-    }
-
-    /** What each projection's batch reads ahead, by projection. */
-    static Map<String, ReadModelCheckpoints.ReadAhead> readAheads() {
-        return Map.of(
-                QuerySide.ORDER_PROJECTION,
-                readAhead(OrderDocument.class, OrderEvent.class, OrderEvent::orderId),
-                QuerySide.INVENTORY_PROJECTION,
-                readAhead(ProductDocument.class, ProductEvent.class, ProductEvent::productId),
-                QuerySide.PAYMENT_PROJECTION,
-                readAhead(PaymentDocument.class, PaymentEvent.class, PaymentEvent::paymentId),
-                QuerySide.SHIPMENT_PROJECTION,
-                readAhead(ShipmentDocument.class, ShipmentEvent.class, ShipmentEvent::shipmentId));
-    }
-
-    /** The documents of the type named by the batch's events of the given kind. */
-    private static <E> ReadModelCheckpoints.ReadAhead readAhead(
-            Class<?> documents, Class<E> events, Function<E, String> idOf) {
-        return new ReadModelCheckpoints.ReadAhead(
-                documents,
-                event -> events.isInstance(event.getPayload()) ? idOf.apply(events.cast(event.getPayload())) : null);
+                        configuration -> new ReadModelCheckpoints(
+                                mongo, projection, projection.equals(QuerySide.ORDER_PROJECTION) ? orders : null)));
     }
 }

@@ -1,5 +1,8 @@
 package io.orderflow.query.payment;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.orderflow.api.payment.PaymentActionRequiredEvent;
 import io.orderflow.api.payment.PaymentAuthorizationFailedEvent;
 import io.orderflow.api.payment.PaymentAuthorizedEvent;
@@ -9,21 +12,20 @@ import io.orderflow.api.payment.PaymentDeclinedEvent;
 import io.orderflow.api.payment.PaymentRefundedEvent;
 import io.orderflow.api.payment.PaymentVoidedEvent;
 import io.orderflow.query.QuerySide;
-import io.orderflow.query.config.ReadModelBatch;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code payments} collection in step with the payment events: each sets the fields it knows on the
- * payment as its batch has it (making it on the payment's first event), so applying an event twice leaves the same
- * document.
+ * Keeps the {@code payments} collection in step with the payment events: each sets the fields it knows (upserting
+ * the document on a payment's first event), so applying an event twice leaves the same document.
  */
 @Component
 @ProcessingGroup(QuerySide.PAYMENT_PROJECTION)
@@ -47,7 +49,7 @@ class PaymentProjection {
                 event.orderId(),
                 "AUTHORIZATION_FAILED",
                 at,
-                payment -> payment.withAmount(event.amount()).withReason(event.reason()));
+                new Update().set("amount", event.amount()).set("reason", event.reason()));
     }
 
     @EventHandler
@@ -57,7 +59,7 @@ class PaymentProjection {
                 event.orderId(),
                 "ACTION_REQUIRED",
                 at,
-                payment -> payment.withAmount(event.amount()).withProviderPaymentId(event.providerPaymentId()));
+                new Update().set("amount", event.amount()).set("providerPaymentId", event.providerPaymentId()));
     }
 
     @EventHandler
@@ -67,7 +69,7 @@ class PaymentProjection {
                 event.orderId(),
                 "AUTHORIZED",
                 at,
-                payment -> payment.withAmount(event.amount()).withProviderPaymentId(event.providerPaymentId()));
+                new Update().set("amount", event.amount()).set("providerPaymentId", event.providerPaymentId()));
     }
 
     @EventHandler
@@ -77,22 +79,22 @@ class PaymentProjection {
                 event.orderId(),
                 "DECLINED",
                 at,
-                payment -> payment.withDeclineCode(event.declineCode()).withReason(event.reason()));
+                new Update().set("declineCode", event.declineCode()).set("reason", event.reason()));
     }
 
     @EventHandler
     void on(PaymentCapturedEvent event, @Timestamp Instant at) {
-        change(event.paymentId(), event.orderId(), "CAPTURED", at, UnaryOperator.identity());
+        change(event.paymentId(), event.orderId(), "CAPTURED", at, new Update());
     }
 
     @EventHandler
     void on(PaymentCaptureFailedEvent event, @Timestamp Instant at) {
-        change(event.paymentId(), event.orderId(), "CAPTURE_FAILED", at, payment -> payment.withReason(event.reason()));
+        change(event.paymentId(), event.orderId(), "CAPTURE_FAILED", at, new Update().set("reason", event.reason()));
     }
 
     @EventHandler
     void on(PaymentVoidedEvent event, @Timestamp Instant at) {
-        change(event.paymentId(), event.orderId(), "VOIDED", at, payment -> payment.withReason(event.reason()));
+        change(event.paymentId(), event.orderId(), "VOIDED", at, new Update().set("reason", event.reason()));
     }
 
     @EventHandler
@@ -102,15 +104,14 @@ class PaymentProjection {
                 event.orderId(),
                 "REFUNDED",
                 at,
-                payment -> payment.withReason(event.reason()).withProviderRefundId(event.providerRefundId()));
+                new Update().set("reason", event.reason()).set("providerRefundId", event.providerRefundId()));
     }
 
-    /** The payment as the batch leaves it ({@link ReadModelBatch}: one write per payment per batch). */
-    private void change(
-            String paymentId, String orderId, String status, Instant at, UnaryOperator<PaymentDocument> fields) {
-        ReadModelBatch batch = ReadModelBatch.current(mongo);
-        PaymentDocument payment =
-                batch.find(PaymentDocument.class, paymentId).orElseGet(() -> PaymentDocument.of(paymentId));
-        batch.save(fields.apply(payment.changed(orderId, status, at)));
+    private void change(String paymentId, String orderId, String status, Instant at, Update update) {
+        mongo.findAndModify(
+                query(where("_id").is(paymentId)),
+                update.set("orderId", orderId).set("status", status).set("updatedAt", at),
+                FindAndModifyOptions.options().upsert(true),
+                PaymentDocument.class);
     }
 }

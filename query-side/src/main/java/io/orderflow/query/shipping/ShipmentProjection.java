@@ -1,5 +1,8 @@
 package io.orderflow.query.shipping;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.orderflow.api.shipping.ShipmentBookingRefusedEvent;
 import io.orderflow.api.shipping.ShipmentCancelledEvent;
 import io.orderflow.api.shipping.ShipmentCreatedEvent;
@@ -10,21 +13,20 @@ import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
 import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
 import io.orderflow.api.shipping.ShipmentReturnedEvent;
 import io.orderflow.query.QuerySide;
-import io.orderflow.query.config.ReadModelBatch;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code shipments} collection in step with the shipment events: each sets the fields it knows on the
- * parcel as its batch has it (making it on the parcel's first event), so applying an event twice leaves the same
- * document.
+ * Keeps the {@code shipments} collection in step with the shipment events: each sets the fields it knows
+ * (upserting on a parcel's first event), so applying an event twice leaves the same document.
  */
 @Component
 @ProcessingGroup(QuerySide.SHIPMENT_PROJECTION)
@@ -48,60 +50,54 @@ class ShipmentProjection {
                 event.orderId(),
                 "CREATED",
                 at,
-                parcel -> parcel.withCarrier(event.carrier(), event.trackingNumber()));
+                new Update().set("carrier", event.carrier()).set("trackingNumber", event.trackingNumber()));
     }
 
     @EventHandler
     void on(ShipmentBookingRefusedEvent event, @Timestamp Instant at) {
-        change(event.shipmentId(), event.orderId(), "REFUSED", at, parcel -> parcel.withReason(event.reason()));
+        change(event.shipmentId(), event.orderId(), "REFUSED", at, new Update().set("reason", event.reason()));
     }
 
     @EventHandler
     void on(ShipmentDispatchedEvent event, @Timestamp Instant at) {
-        change(event.shipmentId(), event.orderId(), "DISPATCHED", at, UnaryOperator.identity());
+        change(event.shipmentId(), event.orderId(), "DISPATCHED", at, new Update());
     }
 
     @EventHandler
     void on(ShipmentDeliveredEvent event, @Timestamp Instant at) {
-        change(event.shipmentId(), event.orderId(), "DELIVERED", at, UnaryOperator.identity());
+        change(event.shipmentId(), event.orderId(), "DELIVERED", at, new Update());
     }
 
     @EventHandler
     void on(ShipmentFailedEvent event, @Timestamp Instant at) {
-        change(event.shipmentId(), event.orderId(), "FAILED", at, parcel -> parcel.withReason(event.reason()));
+        change(event.shipmentId(), event.orderId(), "FAILED", at, new Update().set("reason", event.reason()));
     }
 
     @EventHandler
     void on(ShipmentCancelledEvent event, @Timestamp Instant at) {
-        change(event.shipmentId(), event.orderId(), "CANCELLED", at, parcel -> parcel.withReason(event.reason()));
+        change(event.shipmentId(), event.orderId(), "CANCELLED", at, new Update().set("reason", event.reason()));
     }
 
     @EventHandler
     void on(ShipmentReturnRequestedEvent event, @Timestamp Instant at) {
-        change(
-                event.shipmentId(),
-                event.orderId(),
-                "RETURN_REQUESTED",
-                at,
-                parcel -> parcel.withReason(event.reason()));
+        change(event.shipmentId(), event.orderId(), "RETURN_REQUESTED", at, new Update().set("reason", event.reason()));
     }
 
     @EventHandler
     void on(ShipmentReturnedEvent event, @Timestamp Instant at) {
-        change(event.shipmentId(), event.orderId(), "RETURNED", at, UnaryOperator.identity());
+        change(event.shipmentId(), event.orderId(), "RETURNED", at, new Update());
     }
 
     @EventHandler
     void on(ShipmentReturnRefusedEvent event, @Timestamp Instant at) {
-        change(event.shipmentId(), event.orderId(), "RETURN_REFUSED", at, parcel -> parcel.withReason(event.reason()));
+        change(event.shipmentId(), event.orderId(), "RETURN_REFUSED", at, new Update().set("reason", event.reason()));
     }
 
-    /** The parcel as the batch leaves it ({@link ReadModelBatch}: one write per parcel per batch). */
-    private void change(
-            String shipmentId, String orderId, String status, Instant at, UnaryOperator<ShipmentDocument> fields) {
-        ReadModelBatch batch = ReadModelBatch.current(mongo);
-        ShipmentDocument parcel =
-                batch.find(ShipmentDocument.class, shipmentId).orElseGet(() -> ShipmentDocument.of(shipmentId));
-        batch.save(fields.apply(parcel.changed(orderId, status, at)));
+    private void change(String shipmentId, String orderId, String status, Instant at, Update update) {
+        mongo.findAndModify(
+                query(where("_id").is(shipmentId)),
+                update.set("orderId", orderId).set("status", status).set("updatedAt", at),
+                FindAndModifyOptions.options().upsert(true),
+                ShipmentDocument.class);
     }
 }
