@@ -25,6 +25,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -96,8 +97,11 @@ public class CommandSideConfiguration {
 
     @Bean
     OrderCancellations orderCancellations(
-            @Lazy Repository<Order> orderRepository, @Lazy Repository<Shipment> shipmentRepository, Carrier carrier) {
-        return new OrderCancellations(orderRepository, shipmentRepository, carrier);
+            @Lazy Repository<Order> orderRepository,
+            @Lazy Repository<Shipment> shipmentRepository,
+            @Lazy EventStore eventStore,
+            Carrier carrier) {
+        return new OrderCancellations(orderRepository, shipmentRepository, eventStore, carrier);
     }
 
     @Bean

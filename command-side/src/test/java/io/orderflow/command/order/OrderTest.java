@@ -3,6 +3,9 @@ package io.orderflow.command.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.orderflow.api.common.CommandRefusedException;
 import io.orderflow.api.common.InvalidCommandException;
 import io.orderflow.api.common.Money;
@@ -47,6 +50,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -54,6 +58,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class OrderTest {
 
@@ -81,7 +86,8 @@ class OrderTest {
         Repository<Shipment> shipments = EventSourcingRepository.builder(Shipment.class)
                 .eventStore(shipmentEvents)
                 .build();
-        fixture.registerAnnotatedCommandHandler(new OrderCancellations(fixture.getRepository(), shipments, carrier));
+        fixture.registerAnnotatedCommandHandler(
+                new OrderCancellations(fixture.getRepository(), shipments, shipmentEvents, carrier));
     }
 
     private void parcel(Object... events) {
@@ -319,6 +325,23 @@ class OrderTest {
     @Test
     void customerCancelsBeforePayment() {
         fixture.given(placed(), AWAITING).when(CUSTOMER_CANCELS).expectEvents(CANCELLING);
+    }
+
+    @Test
+    void aCancellationBeforeTheParcelIsBookedLogsNoWarning() {
+        var warnings = new ListAppender<ILoggingEvent>();
+        warnings.start();
+        var repositoryLog = (Logger) LoggerFactory.getLogger(AbstractRepository.class);
+        repositoryLog.addAppender(warnings);
+        try {
+            fixture.given(placed(), AWAITING).when(CUSTOMER_CANCELS).expectEvents(CANCELLING);
+        } finally {
+            repositoryLog.detachAppender(warnings);
+        }
+
+        assertThat(warnings.list)
+                .as("no failed load of a parcel that was never booked")
+                .isEmpty();
     }
 
     @Test
