@@ -45,8 +45,8 @@ final class Capacity {
      *
      * @param offeredPerSecond the rate orders were sent at
      * @param cpuCores the platform's processes (JVM and PostgreSQL) on average over the step and its settling
-     * @param cpuMillisPerDeliveredOrder CPU time of those processes per order delivered in the step (the load
-     *     generator's sign-up of its customers included)
+     * @param cpuMillisPerDeliveredOrder CPU time of those processes per order delivered in the step, from
+     *     its first order on (the load generator's sign-up of its customers left out)
      * @param jitShare the share of that CPU time the JVMs' JIT compilers took
      * @param residentMiBMax the platform JVM's largest resident memory (the first pid's)
      * @param fellBehind why the platform did not keep up, or null when it did
@@ -177,10 +177,14 @@ final class Capacity {
         loadOptions.put("duration", duration.toSeconds() + "s");
         loadOptions.put("products", String.join(",", products));
         try (Firehose firehose = target.firehose()) {
-            var samplers = target.pids().stream()
-                    .map(pid -> ProcessSampler.start(pid, Duration.ofSeconds(1)))
-                    .toList();
-            LoadRun load = LoadRun.of(loadOptions, firehose, SETTLING, DRAIN);
+            var samplers = new ArrayList<ProcessSampler>();
+            // from the first order on: the customers' sign-up (a BCrypt hash each) is not the orders' work
+            LoadRun load = LoadRun.of(
+                    loadOptions,
+                    firehose,
+                    SETTLING,
+                    DRAIN,
+                    () -> target.pids().forEach(pid -> samplers.add(ProcessSampler.start(pid, Duration.ofSeconds(1)))));
             var usages = new ArrayList<ProcessSampler.Usage>();
             for (ProcessSampler sampler : samplers) {
                 usages.add(sampler.stop());

@@ -30,7 +30,23 @@ record LoadRun(LoadGenerator.Figures sent, OrderOutcomes orders, long loadStart,
      */
     static LoadRun of(Map<String, String> loadOptions, Firehose firehose, Duration settling, Duration drain)
             throws Exception {
+        return of(loadOptions, firehose, settling, drain, () -> {});
+    }
+
+    /**
+     * The same, running {@code loadStarting} once the customers are signed up and before the first order is sent, so
+     * a measurement it starts leaves their sign-up out.
+     */
+    static LoadRun of(
+            Map<String, String> loadOptions,
+            Firehose firehose,
+            Duration settling,
+            Duration drain,
+            Runnable loadStarting)
+            throws Exception {
         var load = new LoadGenerator(LoadGenerator.Settings.of(loadOptions));
+        load.signUp();
+        loadStarting.run();
         LoadGenerator.Figures sent = load.run();
         // the load itself, not the customers' sign-up before it nor the wait for the last answers after it
         long loadStart = load.sendingStartedAt();

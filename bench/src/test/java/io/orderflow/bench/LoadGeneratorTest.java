@@ -127,6 +127,35 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void signsItsCustomersUpOnceAndBeforeTheFirstOrder() throws Exception {
+        var load = new LoadGenerator(LoadGenerator.Settings.of(Map.of(
+                "url",
+                url,
+                "rate",
+                "4",
+                "duration",
+                "1s",
+                "concurrency",
+                "4",
+                "customers",
+                "2",
+                "products",
+                "PROD-003:1")));
+        String admin = adminToken();
+        long before = customers(admin);
+
+        // the capacity benchmark starts measuring CPU here, after the customers' BCrypt hashes and before any order
+        load.signUp();
+        assertThat(customers(admin)).isEqualTo(before + 2);
+        assertThat(load.accepted()).isEmpty();
+
+        LoadGenerator.Figures figures = load.run();
+        assertThat(figures.ordersSent()).isPositive();
+        assertThat(figures.responses()).containsEntry("place 201", (int) figures.ordersSent());
+        assertThat(customers(admin)).as("run() signs no one up again").isEqualTo(before + 2);
+    }
+
+    @Test
     void refusesSettingsThatMakeNoLoad() {
         for (var wrong : Set.of(
                 Map.of("rate", "0"),
@@ -148,6 +177,15 @@ class LoadGeneratorTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    private static long customers(String token) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/admin/users?role=CUSTOMER&size=1"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).get("total").asLong();
     }
 
     private static String adminToken() throws Exception {
