@@ -46,8 +46,9 @@ public final class LoadGenerator {
     private final Settings settings;
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
     private volatile long sendingStartedAt;
-    private List<String> tokens;
     private volatile long sendingEndedAt;
+    /** The customers' access tokens, once signed up. */
+    private List<String> tokens;
 
     /** When each accepted order's POST was sent and answered (System.nanoTime), by order id. */
     public record Accepted(long sentAt, long answeredAt) {}
@@ -165,7 +166,10 @@ public final class LoadGenerator {
         return sendingEndedAt;
     }
 
-    /** Signs the customers up and in, if {@link #run} has not yet; a caller may do it first to leave it out of a measurement. */
+    /**
+     * Signs the customers up and in, unless done already; {@link #run} does it first, and a caller may call it before
+     * to leave it out of what it measures.
+     */
     public void signUp() throws Exception {
         if (tokens == null) {
             tokens = signUpCustomers(settings.customers());
