@@ -20,22 +20,14 @@ record LoadRun(LoadGenerator.Figures sent, OrderOutcomes orders, long loadStart,
 
     /** Runs the load the options describe ({@link LoadGenerator.Settings#of}) against the firehose's platform. */
     static LoadRun of(Map<String, String> loadOptions, Firehose firehose) throws Exception {
-        return of(loadOptions, firehose, SETTLING);
+        return of(loadOptions, firehose, SETTLING, SETTLING, () -> {});
     }
 
     /**
      * The same, waiting at most {@code settling} after the load for the accepted orders to end, and judging them
      * then; then waiting on, up to {@code drain} in all, until they have ended, so that a backlog does not weigh on
-     * what runs next.
-     */
-    static LoadRun of(Map<String, String> loadOptions, Firehose firehose, Duration settling, Duration drain)
-            throws Exception {
-        return of(loadOptions, firehose, settling, drain, () -> {});
-    }
-
-    /**
-     * The same, running {@code loadStarting} once the customers are signed up and before the first order is sent, so
-     * a measurement it starts leaves their sign-up out.
+     * what runs next. {@code loadStarting} runs once the customers are signed up and before the first order is sent,
+     * so a measurement it starts leaves their sign-up out.
      */
     static LoadRun of(
             Map<String, String> loadOptions,
@@ -64,11 +56,6 @@ record LoadRun(LoadGenerator.Figures sent, OrderOutcomes orders, long loadStart,
             firehose.checkStillWatching();
             TimeUnit.MILLISECONDS.sleep(500);
         }
-    }
-
-    /** The same, waiting at most {@code settling} after the load for the accepted orders to end. */
-    static LoadRun of(Map<String, String> loadOptions, Firehose firehose, Duration settling) throws Exception {
-        return of(loadOptions, firehose, settling, settling);
     }
 
     double seconds() {
