@@ -224,10 +224,10 @@ public final class DistributedBenchmark {
 
     private static void awaitBothQuerySideInstancesHoldClaims(DistributedPlatform platform) throws Exception {
         long deadline = System.nanoTime() + BALANCED.toNanos();
-        while (owners(platform, "order-projection") < 2) {
+        while (owners(platform, "read-models") < 2) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the two query-side instances did not share order-projection in "
-                        + BALANCED + "; see " + platform.work());
+                throw new IllegalStateException("the two query-side instances did not share read-models in " + BALANCED
+                        + "; see " + platform.work());
             }
             TimeUnit.SECONDS.sleep(1);
         }

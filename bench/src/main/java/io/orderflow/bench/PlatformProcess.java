@@ -234,7 +234,8 @@ final class PlatformProcess implements AutoCloseable, Capacity.Target {
         while (true) {
             Thread.sleep(250);
             for (JsonNode processor : projections()) {
-                if (processor.get("name").asString().equals("order-projection")
+                // the order projection runs in the read-models processor, which the replay rewinds
+                if (processor.get("name").asString().equals("read-models")
                         && !processor.get("replaying").asBoolean()
                         && processor.get("lag").asLong() == 0) {
                     return Percentiles.oneDecimal(total / ((System.nanoTime() - start) / 1e9));

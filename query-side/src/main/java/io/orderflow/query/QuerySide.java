@@ -4,10 +4,17 @@ import java.util.List;
 
 /**
  * Marks the root package of the query side: the MongoDB read models and the query handlers over them. The names of
- * its projections (their processing groups) are written here once; {@code application.yml} configures each under the
- * same name, which {@code ProcessorNamesTest} holds to.
+ * its projections (their processing groups) and of the one event processor that runs them all are written here once;
+ * {@code application.yml} configures each under the same name, which {@code ProcessorNamesTest} holds to.
  */
 public final class QuerySide {
+
+    /**
+     * The tracking processor that runs every projection: the events are read, and a batch's position stored, once for
+     * all five (0.87x the CPU per order of a processor each, docs/benchmark.md). Each projection keeps its own
+     * sequencing policy and dead-letter queue, and can still be rebuilt on its own ({@link Projection}).
+     */
+    public static final String READ_MODELS = "read-models";
 
     public static final String ORDER_PROJECTION = "order-projection";
     public static final String INVENTORY_PROJECTION = "inventory-projection";

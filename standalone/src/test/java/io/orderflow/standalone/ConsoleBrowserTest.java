@@ -258,14 +258,13 @@ class ConsoleBrowserTest {
         browser.waitFor(By.cssSelector("dialog[open]"));
         browser.click(By.id("confirm-yes"));
 
-        By bar = By.cssSelector("tr[data-processor='" + projection + "'] progress");
         List<String> seen = new ArrayList<>();
         browser.waitUntil(() -> {
             // read in one go: the table is drawn anew at each refresh
             String value = (String) browser.run("const bar = document.querySelector(\"tr[data-processor='"
-                    + projection
+                    + QuerySide.READ_MODELS
                     + "'] progress\"); return bar && bar.value + '/' + bar.max"
-                    + " + (bar.parentElement.textContent.includes('Replay done') ? ' done' : '')");
+                    + " + (bar.parentElement.textContent.includes('" + projection + ": replay done') ? ' done' : '')");
             if (value != null && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(value))) {
                 seen.add(value);
             }

@@ -42,7 +42,7 @@ class MongoOutageTest {
                             .allMatch(order -> platform.storyOf(order).contains("OrderDeliveredEvent")));
             // the projection cannot write the parcels' news: it stays behind the event store
             Thread.sleep(2000);
-            assertThat(orderProjection(platform).get("lag").asLong()).isPositive();
+            assertThat(readModels(platform).get("lag").asLong()).isPositive();
         } finally {
             infrastructure.startMongo();
         }
@@ -51,17 +51,17 @@ class MongoOutageTest {
             platform.awaitStatus(order, Duration.ofSeconds(120), "DELIVERED");
         }
         assertThat(read(platform.admin().get("/api/admin/dead-letters").body())).isEmpty();
-        JsonNode recovered = orderProjection(platform);
+        JsonNode recovered = readModels(platform);
         assertThat(recovered.get("error").asBoolean()).isFalse();
     }
 
-    private static JsonNode orderProjection(TestPlatform platform) {
+    private static JsonNode readModels(TestPlatform platform) {
         for (JsonNode processor :
                 read(platform.admin().get("/api/admin/projections").body())) {
-            if (processor.get("name").asString().equals("order-projection")) {
+            if (processor.get("name").asString().equals("read-models")) {
                 return processor;
             }
         }
-        throw new AssertionError("no order-projection in /api/admin/projections");
+        throw new AssertionError("no read-models in /api/admin/projections");
     }
 }

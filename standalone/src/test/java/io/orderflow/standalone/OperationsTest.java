@@ -52,13 +52,13 @@ class OperationsTest {
         for (String part : List.of("db", "mongo", "kafka", "eventProcessors", "readinessState")) {
             assertThat(components.get(part).get("status").asString()).as(part).isEqualTo("UP");
         }
-        assertThat(readiness.body()).as("details are for operators").doesNotContain("order-projection");
+        assertThat(readiness.body()).as("details are for operators").doesNotContain("read-models");
         assertThat(read(platform.admin().get("/actuator/health/readiness").body())
                         .get("components")
                         .get("eventProcessors")
                         .get("details")
                         .get("processors")
-                        .has("order-projection"))
+                        .has("read-models"))
                 .isTrue();
         assertThat(platform.anonymous().get("/actuator/health/liveness").statusCode())
                 .isEqualTo(200);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.orderflow.kafka.Topics;
 import io.orderflow.kafka.outbound.IntegrationEvents;
+import io.orderflow.query.QuerySide;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -22,6 +23,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -273,6 +278,74 @@ class OrderSliceTest {
                         .asString())
                 .as("the payment deadline outlives the restart")
                 .startsWith("not paid by");
+    }
+
+    /**
+     * A store kept by an earlier version, which ran each projection in a processor of its own: at start the
+     * read-models processor takes over at the lowest of their positions, and their tokens go. Made here from this
+     * store's own position, with the payment projection put behind the newest payment's events; both payments are
+     * changed by hand, so that the one whose events are handled again is seen to be rebuilt and the other not.
+     */
+    @Test
+    @Order(8)
+    void aProcessorPerProjectionHandsItsPositionsToTheOneProcessor() {
+        List<Map<String, Object>> payments = platform.jdbc()
+                .queryForList("select aggregateidentifier as id, min(globalindex) as first, max(globalindex) as last"
+                        + " from domainevententry where type = 'Payment' group by aggregateidentifier"
+                        + " order by first desc limit 2");
+        String newer = (String) payments.get(0).get("id");
+        String older = (String) payments.get(1).get("id");
+        long behind = ((Number) payments.get(0).get("first")).longValue() - 1;
+        assertThat(((Number) payments.get(1).get("last")).longValue())
+                .as("the older payment's events all come before the newer one's")
+                .isLessThanOrEqualTo(behind);
+        platform.awaitCaughtUp(Duration.ofSeconds(30), QuerySide.READ_MODELS::equals);
+        var axon = platform.context().getBean(org.axonframework.config.Configuration.class);
+        axon.eventProcessingConfiguration()
+                .eventProcessor(QuerySide.READ_MODELS)
+                .orElseThrow()
+                .shutDown();
+        TokenStore tokens = platform.context().getBean(TokenStore.class);
+        platform.context().getBean(TransactionManager.class).executeInTransaction(() -> {
+            TrackingToken now = tokens.fetchToken(QuerySide.READ_MODELS, 0);
+            tokens.deleteToken(QuerySide.READ_MODELS, 0);
+            for (String projection : QuerySide.PROJECTIONS) {
+                tokens.initializeTokenSegments(
+                        projection,
+                        1,
+                        projection.equals(QuerySide.PAYMENT_PROJECTION)
+                                ? GapAwareTrackingToken.newInstance(behind, List.of())
+                                : now);
+            }
+        });
+        MongoTemplate mongo = platform.context().getBean(MongoTemplate.class);
+        for (String payment : List.of(newer, older)) {
+            mongo.getCollection("payments")
+                    .updateOne(
+                            new org.bson.Document("_id", payment),
+                            new org.bson.Document("$set", new org.bson.Document("status", "TAMPERED")));
+        }
+
+        platform.restart();
+
+        assertThat(platform.jdbc().queryForList("select distinct processorname from tokenentry", String.class))
+                .contains(QuerySide.READ_MODELS)
+                .doesNotContainAnyElementsOf(QuerySide.PROJECTIONS);
+        platform.awaitCaughtUp(Duration.ofSeconds(30), QuerySide.READ_MODELS::equals);
+        MongoTemplate restarted = platform.context().getBean(MongoTemplate.class);
+        assertThat(statusOf(restarted, newer))
+                .as("a payment whose events came after the lowest position")
+                .isNotEqualTo("TAMPERED");
+        assertThat(statusOf(restarted, older))
+                .as("a payment whose events came before it")
+                .isEqualTo("TAMPERED");
+    }
+
+    private static String statusOf(MongoTemplate mongo, String payment) {
+        return mongo.getCollection("payments")
+                .find(new org.bson.Document("_id", payment))
+                .first()
+                .getString("status");
     }
 
     /** An export run to its end, of an hour before the platform began (so it publishes nothing the other needs). */

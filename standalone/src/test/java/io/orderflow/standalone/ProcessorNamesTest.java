@@ -21,14 +21,17 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 /**
  * Each event processor is named once in code, by the {@code @ProcessingGroup} of its handlers, and configured under
  * that name in {@code application.yml}. A processor renamed on one side only, or a projection left out of
- * {@link QuerySide#PROJECTIONS} (which gives it its read-model checkpoints, its replay and its dead letters), fails
- * here instead of silently running with Axon's defaults.
+ * {@link QuerySide#PROJECTIONS} (which puts it in the read-models processor, with its checkpoints and replay, and
+ * gives it its dead letters), fails here instead of silently running with Axon's defaults.
  */
 class ProcessorNamesTest {
 
     private static final Pattern PROCESSOR = Pattern.compile("axon\\.eventhandling\\.processors\\.([^.]+)\\.(.+)");
-    /** Processors named by configuration only: the Kafka extension's publisher has no handler class of ours. */
-    private static final Set<String> CONFIGURED_ONLY = Set.of("kafka-integration-publisher");
+    /**
+     * Processors named by configuration only: the Kafka extension's publisher has no handler class of ours, and the
+     * projections' processing groups run in {@link QuerySide#READ_MODELS}.
+     */
+    private static final Set<String> CONFIGURED_ONLY = Set.of("kafka-integration-publisher", QuerySide.READ_MODELS);
 
     private static final TreeMap<String, TreeMap<String, String>> configured = new TreeMap<>();
     private static final TreeSet<String> inCode = new TreeSet<>();
@@ -71,7 +74,7 @@ class ProcessorNamesTest {
     }
 
     @Test
-    void theProjectionsAreThoseWithADeadLetterQueueAndEachIsTracked() {
+    void theProjectionsAreThoseWithADeadLetterQueueAndTheirProcessorIsTracked() {
         var withDeadLetters = new TreeSet<String>();
         configured.forEach((processor, settings) -> {
             if ("true".equals(settings.get("dlq.enabled"))) {
@@ -80,9 +83,11 @@ class ProcessorNamesTest {
         });
 
         assertThat(withDeadLetters).containsExactlyInAnyOrderElementsOf(QuerySide.PROJECTIONS);
-        QuerySide.PROJECTIONS.forEach(projection -> assertThat(configured.get(projection))
-                .as(projection)
+        assertThat(configured.get(QuerySide.READ_MODELS))
                 .containsEntry("mode", "tracking")
-                .containsEntry("batch-size", "100"));
+                .containsEntry("batch-size", "100");
+        QuerySide.PROJECTIONS.forEach(projection -> assertThat(configured.get(projection))
+                .as(projection + ": settings of a processor, which it is not")
+                .doesNotContainKeys("mode", "batch-size"));
     }
 }

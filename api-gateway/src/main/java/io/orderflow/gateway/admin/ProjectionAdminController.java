@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Event processors for operators: status, lag and replay progress of each, and replaying a projection. */
+/** Event processors for operators: status, lag and replay progress of each, and replaying projections. */
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
@@ -42,20 +42,31 @@ class ProjectionAdminController {
                 .processors();
     }
 
-    /** Starts rebuilding the projection's read model; its progress shows in {@code GET /api/admin/projections}. */
+    /**
+     * Starts rebuilding a projection's read model, named by the projection, or every projection's, named by their
+     * processor ({@code read-models}). The answer is the processor's status; its progress shows in
+     * {@code GET /api/admin/projections}.
+     */
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ProcessorStatus> replay(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}", message = "is not a processor name") String name) {
-        if (list().stream().noneMatch(status -> status.name().equals(name))) {
-            throw new NotFoundException("There is no event processor " + name);
-        }
+        String processor = processorOf(name, list());
         commands.sendAndWait(
                 new ReplayProjectionCommand(name), properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted()
                 .body(list().stream()
-                        .filter(status -> status.name().equals(name))
+                        .filter(status -> status.name().equals(processor))
                         .findFirst()
                         .orElseThrow());
+    }
+
+    private static String processorOf(String name, List<ProcessorStatus> processors) {
+        return processors.stream()
+                .filter(status ->
+                        status.name().equals(name) || status.projections().contains(name))
+                .map(ProcessorStatus::name)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no event processor or projection " + name));
     }
 }

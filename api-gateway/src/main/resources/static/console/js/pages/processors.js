@@ -1,4 +1,4 @@
-// Event processors: state, position, lag; replaying a projection, with its progress.
+// Event processors: state, position, lag; replaying a projection, or every projection of a processor, with progress.
 import { api } from '../api.js';
 import { confirm, empty, failed, h, notice, number, status, table } from '../ui.js';
 
@@ -6,7 +6,8 @@ export async function page(view, params, { signal }) {
     const holder = h('div');
     const result = h('div', { role: 'status' });
     view.append(h('h1', {}, 'Processors'),
-        h('p', { class: 'muted' }, 'Refreshed every two seconds. A replay rebuilds a projection\'s read model from the event store.'),
+        h('p', { class: 'muted' }, 'Refreshed every two seconds. A replay rebuilds a projection\'s read model from the event store;'
+            + ' the other read models of its processor wait until it ends.'),
         result, holder);
     let timer = null;
     // the replays started here: the last progress seen of each, shown as done once the processor has caught up
@@ -29,14 +30,17 @@ export async function page(view, params, { signal }) {
             }
         }
     };
-    const replay = async name => {
-        if (!(await confirm(`Replay ${name}?`, 'Its read model is cleared and rebuilt from every event; it lags until the replay ends.',
-            'Replay'))) {
+    const replay = async (name, processor) => {
+        const what = name === processor
+            ? 'Every read model of the processor is cleared and rebuilt from every event; they lag until the replay ends.'
+            : `Its read model is cleared and rebuilt from every event; it and the other read models of ${processor} lag until the replay ends.`;
+        if (!(await confirm(`Replay ${name}?`, what, 'Replay'))) {
             return;
         }
         try {
             const replaying = await api('POST', `/api/admin/projections/${encodeURIComponent(name)}/replay`, undefined, { signal });
-            started.set(name, replaying.replay ?? { done: 0, total: replaying.head, eventsPerSecond: 0, secondsLeft: 0 });
+            started.set(replaying.name,
+                replaying.replay ?? { projections: [name], done: 0, total: replaying.head, eventsPerSecond: 0, secondsLeft: 0 });
             result.replaceChildren(notice(`Replay of ${name} started.`));
             clearTimeout(timer);
             timer = setTimeout(load, 500);
@@ -63,22 +67,33 @@ function progressOf(processor, progress) {
     const total = Math.max(progress.total, 1);
     return h('div', { class: 'replay' },
         h('progress', { max: total, value: done ? total : progress.done, 'aria-label': `Replay of ${processor.name}` }),
-        h('small', {}, done
-            ? `Replay done: ${number(progress.total)} events`
-            : `${number(progress.done)} of ${number(progress.total)} events, ${number(Math.round(progress.eventsPerSecond))}/s, `
-                + `about ${number(progress.secondsLeft)} s left`));
+        h('small', {}, `${progress.projections.join(', ')}: `
+            + (done
+                ? `replay done, ${number(progress.total)} events`
+                : `${number(progress.done)} of ${number(progress.total)} events, ${number(Math.round(progress.eventsPerSecond))}/s, `
+                    + `about ${number(progress.secondsLeft)} s left`)));
+}
+
+function replayButtons(processor, replay) {
+    if (processor.kind !== 'projection') {
+        return h('span', { class: 'muted' }, 'not a projection');
+    }
+    if (processor.replaying) {
+        return null;
+    }
+    const button = (name, label) => h('button', { type: 'button', class: 'secondary', onclick: () => replay(name, processor.name),
+        'aria-label': `Replay ${name}` }, label);
+    return h('div', { class: 'actions' }, ...processor.projections.map(name => button(name, name)),
+        button(processor.name, 'All'));
 }
 
 function row(processor, progress, replay) {
     return h('tr', { 'data-processor': processor.name },
         h('td', {}, h('strong', {}, processor.name), h('br'),
-            h('small', { class: 'muted' }, `${processor.kind}, ${processor.segments} segment${processor.segments === 1 ? '' : 's'}`)),
+            h('small', { class: 'muted' }, `${processor.kind}, ${processor.segments} segment${processor.segments === 1 ? '' : 's'}`
+                + (processor.projections.length > 0 ? `: ${processor.projections.join(', ')}` : ''))),
         h('td', {}, state(processor)),
         h('td', { class: 'num hide-narrow' }, `${number(processor.position)} of ${number(processor.head)}`),
         h('td', { class: 'num' }, number(processor.lag)),
-        h('td', {}, progress ? progressOf(processor, progress) : null,
-            processor.kind === 'projection' && !processor.replaying
-                ? h('button', { type: 'button', class: 'secondary', onclick: () => replay(processor.name),
-                    'aria-label': `Replay ${processor.name}` }, 'Replay')
-                : processor.kind === 'projection' ? null : h('span', { class: 'muted' }, 'not a projection')));
+        h('td', {}, progress ? progressOf(processor, progress) : null, replayButtons(processor, replay)));
 }

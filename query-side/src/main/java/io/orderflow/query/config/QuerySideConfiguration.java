@@ -7,6 +7,7 @@ import io.orderflow.query.order.OrderDocument;
 import io.orderflow.query.order.OrderSequencingPolicy;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.lifecycle.Phase;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,7 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 @EnableConfigurationProperties(ReadModelProperties.class)
 public class QuerySideConfiguration {
 
-    /** Named in {@code axon.eventhandling.processors.order-projection.sequencing-policy}. */
+    /** Named in {@code axon.eventhandling.processors.order-projection.sequencing-policy}: the order projection's. */
     @Bean
     OrderSequencingPolicy orderSequencingPolicy() {
         return new OrderSequencingPolicy();
@@ -63,18 +64,26 @@ public class QuerySideConfiguration {
     }
 
     /**
-     * Each projection's batch is written in bulk and ends with a journaled checkpoint before its token is stored; the
-     * order projection reads the orders its batch changes in one query first.
+     * Every projection runs in the {@link QuerySide#READ_MODELS} processor, whose batch is written in bulk and ends
+     * with a journaled checkpoint before its token is stored; the order projection's documents for the batch are read
+     * in one query first. A store kept by an earlier version, with a processor per projection, hands their positions
+     * on before the processor starts ({@link ReadModelsPosition}).
      */
     @Bean
-    ConfigurerModule projectionsCheckpointTheirWrites(MongoTemplate mongo) {
+    ConfigurerModule projectionsShareOneProcessor(MongoTemplate mongo) {
         var orders = new ReadModelCheckpoints.ReadAhead(
                 OrderDocument.class, event -> event.getPayload() instanceof OrderEvent about ? about.orderId() : null);
-        return configurer -> QuerySide.PROJECTIONS.forEach(projection -> configurer
-                .eventProcessing()
-                .registerHandlerInterceptor(
-                        projection,
-                        configuration -> new ReadModelCheckpoints(
-                                mongo, projection, projection.equals(QuerySide.ORDER_PROJECTION) ? orders : null)));
+        return configurer -> {
+            QuerySide.PROJECTIONS.forEach(projection ->
+                    configurer.eventProcessing().assignProcessingGroup(projection, QuerySide.READ_MODELS));
+            configurer
+                    .eventProcessing()
+                    .registerHandlerInterceptor(
+                            QuerySide.READ_MODELS,
+                            configuration -> new ReadModelCheckpoints(mongo, QuerySide.READ_MODELS, orders));
+            configurer.onInitialize(configuration -> configuration.onStart(
+                    Phase.INBOUND_EVENT_CONNECTORS - 1,
+                    () -> ReadModelsPosition.of(configuration).takeOverFrom(QuerySide.PROJECTIONS)));
+        };
     }
 }

@@ -6,14 +6,13 @@ import io.orderflow.api.inventory.StockAdjustedEvent;
 import io.orderflow.api.inventory.StockCommittedEvent;
 import io.orderflow.api.inventory.StockReleasedEvent;
 import io.orderflow.api.inventory.StockReservedEvent;
+import io.orderflow.query.Projection;
 import io.orderflow.query.QuerySide;
 import io.orderflow.query.config.ReadModelBatch;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,17 +21,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(QuerySide.INVENTORY_PROJECTION)
-class InventoryProjection {
+class InventoryProjection extends Projection {
 
     private final MongoTemplate mongo;
 
     InventoryProjection(MongoTemplate mongo) {
+        super(mongo, ProductDocument.class);
         this.mongo = mongo;
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.remove(new Query(), ProductDocument.class);
     }
 
     @EventHandler

@@ -6,12 +6,14 @@ import io.orderflow.api.operations.FindProcessorStatusQuery;
 import io.orderflow.api.operations.ProcessorStatus;
 import io.orderflow.api.operations.ProcessorStatusList;
 import io.orderflow.api.operations.ReplayProjectionCommand;
+import io.orderflow.query.Projection;
 import io.orderflow.query.QuerySide;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -30,10 +32,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Replays a projection from the event store while everything else keeps running, and reports every event
- * processor's position, lag, errors and replay progress. The projection's reset handler clears its read model;
- * Axon's streaming processor then reads the store from the start, marking the events as replayed until it reaches
- * the position where the reset happened. Sagas cannot be replayed: their processors do not support a reset.
+ * Replays a projection, or all of them, from the event store while everything else keeps running, and reports every
+ * event processor's position, lag, errors and replay progress. The projections share one processor: a replay resets
+ * it, with the projection's name as the reset's context when only one is rebuilt ({@link Projection}). The rebuilt
+ * projections' reset handlers clear their read models; Axon's streaming processor then reads the store from the
+ * start, marking the events as replayed until it reaches the position where the reset happened, and every read model
+ * of the processor waits for it there. Sagas cannot be replayed: their processors do not support a reset.
  */
 @Component
 class ProjectionOperations {
@@ -56,28 +60,36 @@ class ProjectionOperations {
         this.eventStore = eventStore;
     }
 
-    private record ReplayStart(Instant at, long total) {}
+    private record ReplayStart(Instant at, long total, List<String> projections) {}
 
     @CommandHandler
     void handle(ReplayProjectionCommand command) {
         String name = command.projection();
+        boolean one = QuerySide.PROJECTIONS.contains(name);
+        String processorName = one ? QuerySide.READ_MODELS : name;
         StreamingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new InvalidCommandException("There is no event processor " + name));
-        if (!QuerySide.PROJECTIONS.contains(name) || !processor.supportsReset()) {
+                .eventProcessor(processorName, StreamingEventProcessor.class)
+                .orElseThrow(() -> new InvalidCommandException("There is no event processor or projection " + name));
+        if (!processorName.equals(QuerySide.READ_MODELS) || !processor.supportsReset()) {
             throw new CommandRefusedException(name + " is not a projection and cannot be replayed; sagas and"
                     + " integrations are never replayed");
         }
         if (processor.isReplaying()) {
-            throw new CommandRefusedException(name + " is already being replayed");
+            throw new CommandRefusedException((one ? name + " runs in " + processorName + ", which" : processorName)
+                    + " is already being replayed");
         }
+        List<String> rebuilt = one ? List.of(name) : QuerySide.PROJECTIONS;
         long total = head();
         processor.shutDown();
-        processor.resetTokens();
-        replays.put(name, new ReplayStart(Instant.now(), total));
+        if (one) {
+            processor.resetTokens(name);
+        } else {
+            processor.resetTokens();
+        }
+        replays.put(processorName, new ReplayStart(Instant.now(), total, rebuilt));
         processor.start();
-        log.info("Replaying projection {} over {} events", name, total);
-        reportProgress(name, processor);
+        log.info("Replaying {} over {} events: rebuilding {}", processorName, total, rebuilt);
+        reportProgress(processorName, processor);
     }
 
     private void reportProgress(String name, StreamingEventProcessor processor) {
@@ -87,9 +99,10 @@ class ProjectionOperations {
                     ReplayStart replay = replays.get(name);
                     if (!processor.isReplaying()) {
                         log.info(
-                                "Replay of projection {} completed in {} s",
+                                "Replay of {} completed in {} s: rebuilt {}",
                                 name,
-                                Duration.between(replay.at(), Instant.now()).toSeconds());
+                                Duration.between(replay.at(), Instant.now()).toSeconds(),
+                                replay.projections());
                         report.get().cancel(false);
                         return;
                     }
@@ -97,8 +110,9 @@ class ProjectionOperations {
                             status(name, processor, head()).replay();
                     if (progress != null) {
                         log.info(
-                                "Replay of projection {}: {} of {} events, {} events/s, about {} s left",
+                                "Replay of {} ({}): {} of {} events, {} events/s, about {} s left",
                                 name,
+                                progress.projections(),
                                 progress.done(),
                                 progress.total(),
                                 progress.eventsPerSecond(),
@@ -137,21 +151,30 @@ class ProjectionOperations {
                 .orElse(0);
         boolean saga = axon.eventProcessingConfiguration().sagaConfigurations().stream()
                 .anyMatch(configuration -> configuration.processingGroup().equals(name));
-        String kind = QuerySide.PROJECTIONS.contains(name) ? "projection" : saga ? "saga" : "integration";
-        boolean replaying = processor.isReplaying();
-        ProcessorStatus.ReplayProgress progress = null;
+        List<String> projections = QuerySide.PROJECTIONS.stream()
+                .filter(projection -> axon.eventProcessingConfiguration()
+                        .eventProcessorByProcessingGroup(projection)
+                        .filter(running -> running.getName().equals(name))
+                        .isPresent())
+                .toList();
+        String kind = !projections.isEmpty() ? "projection" : saga ? "saga" : "integration";
         ReplayStart replay = replays.get(name);
+        // a replay started here counts from the start, before the processor's thread has claimed its rewound segment
+        boolean replaying = processor.isReplaying() || (replay != null && position < replay.total());
+        ProcessorStatus.ReplayProgress progress = null;
         if (replaying && replay != null) {
             double seconds =
                     Math.max(Duration.between(replay.at(), Instant.now()).toMillis() / 1000.0, 0.001);
             long done = Math.min(position, replay.total());
             double rate = done / seconds;
             long left = rate > 0 ? Math.round((replay.total() - done) / rate) : -1;
-            progress = new ProcessorStatus.ReplayProgress(done, replay.total(), Math.round(rate * 10) / 10.0, left);
+            progress = new ProcessorStatus.ReplayProgress(
+                    replay.projections(), done, replay.total(), Math.round(rate * 10) / 10.0, left);
         }
         return new ProcessorStatus(
                 name,
                 kind,
+                projections,
                 processor.isRunning(),
                 error,
                 segments.size(),

@@ -28,17 +28,16 @@ import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
 import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
 import io.orderflow.api.shipping.ShipmentReturnedEvent;
+import io.orderflow.query.Projection;
 import io.orderflow.query.QuerySide;
 import io.orderflow.query.config.ReadModelBatch;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,19 +49,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(QuerySide.ORDER_PROJECTION)
-class OrderProjection {
+class OrderProjection extends Projection {
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter updates;
 
     OrderProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
+        super(mongo, OrderDocument.class);
         this.mongo = mongo;
         this.updates = updates;
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.remove(new Query(), OrderDocument.class);
     }
 
     @EventHandler

@@ -11,15 +11,14 @@ import io.orderflow.api.payment.PaymentCapturedEvent;
 import io.orderflow.api.payment.PaymentDeclinedEvent;
 import io.orderflow.api.payment.PaymentRefundedEvent;
 import io.orderflow.api.payment.PaymentVoidedEvent;
+import io.orderflow.query.Projection;
 import io.orderflow.query.QuerySide;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -29,17 +28,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(QuerySide.PAYMENT_PROJECTION)
-class PaymentProjection {
+class PaymentProjection extends Projection {
 
     private final MongoTemplate mongo;
 
     PaymentProjection(MongoTemplate mongo) {
+        super(mongo, PaymentDocument.class);
         this.mongo = mongo;
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.remove(new Query(), PaymentDocument.class);
     }
 
     @EventHandler

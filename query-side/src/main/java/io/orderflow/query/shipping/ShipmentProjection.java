@@ -12,15 +12,14 @@ import io.orderflow.api.shipping.ShipmentFailedEvent;
 import io.orderflow.api.shipping.ShipmentReturnRefusedEvent;
 import io.orderflow.api.shipping.ShipmentReturnRequestedEvent;
 import io.orderflow.api.shipping.ShipmentReturnedEvent;
+import io.orderflow.query.Projection;
 import io.orderflow.query.QuerySide;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +29,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(QuerySide.SHIPMENT_PROJECTION)
-class ShipmentProjection {
+class ShipmentProjection extends Projection {
 
     private final MongoTemplate mongo;
 
     ShipmentProjection(MongoTemplate mongo) {
+        super(mongo, ShipmentDocument.class);
         this.mongo = mongo;
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.remove(new Query(), ShipmentDocument.class);
     }
 
     @EventHandler

@@ -5,16 +5,15 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.orderflow.api.order.FindOrderTimelineQuery;
 import io.orderflow.api.order.OrderTimeline;
+import io.orderflow.query.Projection;
 import io.orderflow.query.QuerySide;
 import io.orderflow.query.config.ReadModelBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,18 +22,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(QuerySide.TIMELINE_PROJECTION)
-class TimelineProjection {
+class TimelineProjection extends Projection {
 
     private final MongoTemplate mongo;
     private final TimelineDescriptions descriptions = new TimelineDescriptions();
 
     TimelineProjection(MongoTemplate mongo) {
+        super(mongo, TimelineDocument.class);
         this.mongo = mongo;
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.remove(new Query(), TimelineDocument.class);
     }
 
     @EventHandler

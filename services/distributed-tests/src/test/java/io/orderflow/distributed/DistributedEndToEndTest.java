@@ -135,10 +135,13 @@ class DistributedEndToEndTest {
     void aProjectionIsReplayedThroughTheAdminEndpointWithItsProgressShown() {
         String placed = customer.placeOrder("[{\"productId\":\"PROD-005\",\"quantity\":1}]", "pm_card_visa");
         customer.awaitFinal(placed, SETTLES);
-        long head = orderProjection().get("head").asLong();
+        long head = readModels().get("head").asLong();
 
         var replay = admin.post("/api/admin/projections/order-projection/replay", null);
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+        assertThat(Api.read(replay.body()).get("name").asString())
+                .as("the processor that runs the projection")
+                .isEqualTo("read-models");
 
         // the store of this test is small: since projections write each batch in bulk, a replay of it may end
         // between two polls, so its progress is checked whenever it is seen, and the end always
@@ -147,7 +150,7 @@ class DistributedEndToEndTest {
                 .pollInterval(Duration.ofMillis(20))
                 .until(
                         () -> {
-                            JsonNode projection = orderProjection();
+                            JsonNode projection = readModels();
                             if (projection.get("replaying").asBoolean()) {
                                 progress.add(projection.get("replay"));
                             }
@@ -224,7 +227,7 @@ class DistributedEndToEndTest {
             browser.signIn(DistributedPlatform.ADMIN_EMAIL, DistributedPlatform.ADMIN_PASSWORD);
 
             browser.open("/console/#/admin/processors");
-            browser.waitFor(By.cssSelector("tr[data-processor='order-projection']"));
+            browser.waitFor(By.cssSelector("tr[data-processor='read-models'] button[aria-label='Replay order-projection']"));
             browser.screenshot("processors");
 
             browser.open("/console/#/admin/catalog");
@@ -250,13 +253,14 @@ class DistributedEndToEndTest {
                  "initialStock":2}""".formatted(productId);
     }
 
-    private static JsonNode orderProjection() {
+    /** The processor of every projection, the order projection's among them. */
+    private static JsonNode readModels() {
         for (JsonNode projection : Api.read(admin.get("/api/admin/projections").body())) {
-            if (projection.get("name").asString().equals("order-projection")) {
+            if (projection.get("name").asString().equals("read-models")) {
                 return projection;
             }
         }
-        throw new AssertionError("no order-projection in /api/admin/projections");
+        throw new AssertionError("no read-models in /api/admin/projections");
     }
 
     /** A product's stock once no order of this test is moving it: the same value twice, a second apart. */

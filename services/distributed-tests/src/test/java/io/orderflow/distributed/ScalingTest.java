@@ -30,12 +30,8 @@ import tools.jackson.databind.JsonNode;
 class ScalingTest {
 
     private static final Duration SETTLES = Duration.ofSeconds(90);
-    private static final List<String> PROJECTIONS = List.of(
-            "order-projection",
-            "inventory-projection",
-            "order-timeline-projection",
-            "payment-projection",
-            "shipment-projection");
+    /** The processor of every projection. */
+    private static final List<String> PROJECTIONS = List.of("read-models");
 
     private static DistributedPlatform platform;
     private static Api customer;
