@@ -227,7 +227,8 @@ class DistributedEndToEndTest {
             browser.signIn(DistributedPlatform.ADMIN_EMAIL, DistributedPlatform.ADMIN_PASSWORD);
 
             browser.open("/console/#/admin/processors");
-            browser.waitFor(By.cssSelector("tr[data-processor='read-models'] button[aria-label='Replay order-projection']"));
+            browser.waitFor(
+                    By.cssSelector("tr[data-processor='read-models'] button[aria-label='Replay order-projection']"));
             browser.screenshot("processors");
 
             browser.open("/console/#/admin/catalog");
