@@ -38,7 +38,7 @@ public abstract class Projection {
     }
 
     /** Whether a replay whose context is {@code replayed} (null: the whole processor) rebuilds {@code projection}. */
-    public static boolean rebuilds(Object replayed, String projection) {
+    private static boolean rebuilds(Object replayed, String projection) {
         return replayed == null || replayed.equals(projection);
     }
 

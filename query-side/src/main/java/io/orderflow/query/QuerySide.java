@@ -11,7 +11,7 @@ public final class QuerySide {
 
     /**
      * The tracking processor that runs every projection: the events are read, and a batch's position stored, once for
-     * all five (0.87x the CPU per order of a processor each, docs/benchmark.md). Each projection keeps its own
+     * all five (0.92x the CPU per order of a processor each, docs/benchmark.md). Each projection keeps its own
      * sequencing policy and dead-letter queue, and can still be rebuilt on its own ({@link Projection}).
      */
     public static final String READ_MODELS = "read-models";

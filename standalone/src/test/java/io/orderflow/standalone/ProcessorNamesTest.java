@@ -88,6 +88,7 @@ class ProcessorNamesTest {
                 .containsEntry("batch-size", "100");
         QuerySide.PROJECTIONS.forEach(projection -> assertThat(configured.get(projection))
                 .as(projection + ": settings of a processor, which it is not")
-                .doesNotContainKeys("mode", "batch-size"));
+                .doesNotContainKeys("mode", "batch-size")
+                .containsEntry("dlq.cache.enabled", "true"));
     }
 }
