@@ -79,6 +79,11 @@ class ReplayTest {
         assertThat(read(replay.body()).get("name").asString()).isEqualTo(QuerySide.READ_MODELS);
         assertThat(read(replay.body()).get("replay").get("projections").toString())
                 .isEqualTo("[\"" + QuerySide.ORDER_PROJECTION + "\"]");
+        assertThat(platform.admin()
+                        .post("/api/admin/projections/" + QuerySide.PAYMENT_PROJECTION + "/replay", "", Map.of())
+                        .statusCode())
+                .as("another replay of the same processor, before it has caught up")
+                .isEqualTo(409);
         platform.awaitCaughtUp(Duration.ofSeconds(120), QuerySide.READ_MODELS::equals);
 
         Map<String, List<Document>> after = snapshot(platform);

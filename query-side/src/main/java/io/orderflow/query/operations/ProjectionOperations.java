@@ -74,7 +74,7 @@ class ProjectionOperations {
             throw new CommandRefusedException(name + " is not a projection and cannot be replayed; sagas and"
                     + " integrations are never replayed");
         }
-        if (processor.isReplaying()) {
+        if (replaying(processorName, processor)) {
             throw new CommandRefusedException((one ? name + " runs in " + processorName + ", which" : processorName)
                     + " is already being replayed");
         }
@@ -97,7 +97,7 @@ class ProjectionOperations {
         report.set(progressLog.scheduleAtFixedRate(
                 () -> {
                     ReplayStart replay = replays.get(name);
-                    if (!processor.isReplaying()) {
+                    if (!replaying(name, processor)) {
                         log.info(
                                 "Replay of {} completed in {} s: rebuilt {}",
                                 name,
@@ -145,10 +145,7 @@ class ProjectionOperations {
     private ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         boolean error = processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
-        long position = segments.values().stream()
-                .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
-                .min()
-                .orElse(0);
+        long position = position(processor);
         boolean saga = axon.eventProcessingConfiguration().sagaConfigurations().stream()
                 .anyMatch(configuration -> configuration.processingGroup().equals(name));
         List<String> projections = QuerySide.PROJECTIONS.stream()
@@ -159,8 +156,7 @@ class ProjectionOperations {
                 .toList();
         String kind = !projections.isEmpty() ? "projection" : saga ? "saga" : "integration";
         ReplayStart replay = replays.get(name);
-        // a replay started here counts from the start, before the processor's thread has claimed its rewound segment
-        boolean replaying = processor.isReplaying() || (replay != null && position < replay.total());
+        boolean replaying = replaying(name, processor);
         ProcessorStatus.ReplayProgress progress = null;
         if (replaying && replay != null) {
             double seconds =
@@ -183,6 +179,23 @@ class ProjectionOperations {
                 Math.max(head - position, 0),
                 replaying,
                 progress);
+    }
+
+    /**
+     * A replay started here counts from the command on: the processor says it is replaying only once its thread has
+     * claimed the rewound segment, and a second reset before that would undo the first's context.
+     */
+    private boolean replaying(String name, StreamingEventProcessor processor) {
+        ReplayStart replay = replays.get(name);
+        return processor.isReplaying() || (replay != null && position(processor) < replay.total());
+    }
+
+    /** The event-store position every segment has passed (0 before any is claimed). */
+    private static long position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
+                .min()
+                .orElse(0);
     }
 
     private long head() {
