@@ -86,9 +86,13 @@ class ProcessorNamesTest {
         assertThat(configured.get(QuerySide.READ_MODELS))
                 .containsEntry("mode", "tracking")
                 .containsEntry("batch-size", "100");
-        QuerySide.PROJECTIONS.forEach(projection -> assertThat(configured.get(projection))
-                .as(projection + ": settings of a processor, which it is not")
-                .doesNotContainKeys("mode", "batch-size")
-                .containsEntry("dlq.cache.enabled", "true"));
+        QuerySide.PROJECTIONS.forEach(projection -> {
+            assertThat(configured.get(projection))
+                    .as(projection + ": settings of a processor, which it is not")
+                    .doesNotContainKeys("mode", "batch-size");
+            assertThat(configured.get(projection))
+                    .as(projection + ": Axon's dead-letter sequence cache")
+                    .containsEntry("dlq.cache.enabled", "true");
+        });
     }
 }
