@@ -23,12 +23,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +51,8 @@ class PackagedLauncherIT {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    @TempDir
+    /** Kept when a case fails: its {@code launcher.log} is the platform's own log across the kill and restart. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path workDir;
 
     private static LaunchedPlatform platform;
@@ -115,11 +118,18 @@ class PackagedLauncherIT {
         assertThat(platform.log().split("generated password", -1))
                 .as("the password is shown once only")
                 .hasSize(2);
-        await().atMost(Duration.ofSeconds(180))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> accepted.stream().allMatch(orderId -> TestPlatform.TERMINAL.contains(status(orderId))));
-        var byStatus = new TreeMap<String, Integer>();
-        accepted.forEach(orderId -> byStatus.merge(status(orderId), 1, Integer::sum));
+        try {
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() ->
+                            accepted.stream().allMatch(orderId -> TestPlatform.TERMINAL.contains(status(orderId))));
+        } catch (ConditionTimeoutException notFinal) {
+            throw new AssertionError(
+                    "not every order final 180 s after the restart: " + byStatus(accepted) + "; the platform's log is "
+                            + workDir.resolve("launcher.log"),
+                    notFinal);
+        }
+        Map<String, Integer> byStatus = byStatus(accepted);
         try (var db = DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
             int authorizedTwice = count(db.createStatement()
@@ -168,6 +178,12 @@ class PackagedLauncherIT {
         assertThat(LaunchedPlatform.processesUsing(workDir))
                 .as("embedded servers left running")
                 .isEmpty();
+    }
+
+    private static Map<String, Integer> byStatus(List<String> orderIds) {
+        var byStatus = new TreeMap<String, Integer>();
+        orderIds.forEach(orderId -> byStatus.merge(status(orderId), 1, Integer::sum));
+        return byStatus;
     }
 
     /** 100 orders from 20 customers' threads at once, one in ten with a declined card; answers their ids. */

@@ -10,11 +10,13 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.Map.Entry;
+import java.util.stream.Collectors;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -51,7 +53,7 @@ final class EmbeddedMongoDatabase extends AbstractSynchronizedMongoDatabase<Obje
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> data = store.openMap(
                 DATA_PREFIX + fullName, new MVMap.Builder<Object, Document>().valueType(new StoredDocumentType()));
-        return new H2Collection(this, collectionName, options, data, metaOf(fullName), cursorRegistry);
+        return new CopyingCollection(this, collectionName, options, data, metaOf(fullName), cursorRegistry);
     }
 
     /**
@@ -135,6 +137,34 @@ final class EmbeddedMongoDatabase extends AbstractSynchronizedMongoDatabase<Obje
     @Override
     protected long getFileSize() {
         return getStorageSize();
+    }
+
+    /**
+     * mongo-java-server's H2 collection, handing out copies of the documents its queries find, so that the objects the
+     * store holds never change. mongo-java-server updates a document in place, the object its query found, before it
+     * puts it back; but H2 writes a committed version out in the background from the objects its pages hold. An
+     * update meeting that write-out failed it ({@code ConcurrentModificationException} in the BSON encoder), and after
+     * a failed write-out H2 closes the store while its writer threads wait on each other for good, and every MongoDB
+     * command with them. Every query, update and {@code findAndModify} finds its documents through
+     * {@link #createQueryResult}; the copy is of what it found, after the filter, not of what it scanned.
+     */
+    private static final class CopyingCollection extends H2Collection {
+
+        CopyingCollection(
+                MongoDatabase database,
+                String name,
+                CollectionOptions options,
+                MVMap<Object, Document> data,
+                MVMap<String, Object> meta,
+                CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> found, int batchSize) {
+            return super.createQueryResult(
+                    found.stream().map(Document::cloneDeeply).collect(Collectors.toList()), batchSize);
+        }
     }
 
     /** A unique index over one MVStore map: key to the document's position in its collection. */
