@@ -58,7 +58,7 @@ class EmbeddedMongoTest {
      * H2 writes a committed version out in the background from the document objects its pages hold. An update that
      * changed such an object in place (mongo-java-server changes the document it read, then puts it back) failed that
      * write-out with a ConcurrentModificationException when the two met; H2 then closed the store, and its writer
-     * threads waited on each other for good, every MongoDB command with them (seen once in five runs of
+     * threads waited on each other for good, every MongoDB command with them (seen in two of seven runs of
      * PackagedLauncherIT, 100 orders at once).
      */
     @Test
