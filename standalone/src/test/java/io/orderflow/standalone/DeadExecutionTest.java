@@ -26,7 +26,7 @@ class DeadExecutionTest {
         TestPlatform platform = OwnedInfrastructure.shared().platform();
         String order = platform.placeOrder("[{\"productId\":\"PROD-007\",\"quantity\":1}]", "pm_card_visa", "N1 9GU");
         String pickUp = "dispatch:" + DerivedIds.shipmentOf(order) + ":deliver";
-        await().atMost(Duration.ofSeconds(4))
+        await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> platform.jdbc()
                                 .queryForObject(

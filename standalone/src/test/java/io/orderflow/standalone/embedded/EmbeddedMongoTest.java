@@ -58,8 +58,8 @@ class EmbeddedMongoTest {
      * H2 writes a committed version out in the background from the document objects its pages hold. An update that
      * changed such an object in place (mongo-java-server changes the document it read, then puts it back) failed that
      * write-out with a ConcurrentModificationException when the two met; H2 then closed the store, and its writer
-     * threads waited on each other for good, every MongoDB command with them (seen in two of seven runs of
-     * PackagedLauncherIT, 100 orders at once).
+     * threads waited on each other for good, every MongoDB command with them (PackagedLauncherIT hung so once in three
+     * runs, 100 orders at once; a heap dump of the hung platform held the exception).
      */
     @Test
     void anUpdateLeavesTheVersionsCommittedBeforeItAsTheyWere() {
