@@ -85,7 +85,7 @@ class ProcessorNamesTest {
         assertThat(withDeadLetters).containsExactlyInAnyOrderElementsOf(QuerySide.PROJECTIONS);
         assertThat(configured.get(QuerySide.READ_MODELS))
                 .containsEntry("mode", "tracking")
-                .containsEntry("batch-size", "100");
+                .containsEntry("batch-size", "500");
         QuerySide.PROJECTIONS.forEach(projection -> {
             assertThat(configured.get(projection))
                     .as(projection + ": settings of a processor, which it is not")
