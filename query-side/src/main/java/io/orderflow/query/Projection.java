@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,7 +18,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * rebuilt on its own when an operator replays it by its name. Axon resets a processor, not a processing group, so
  * a replay resets the processor with the projection's name as its context: this projection's reset handler clears
  * its collection and its handlers take the replayed events, while the others' let them pass, having handled them
- * already. A replay by the processor's name (no context) rebuilds every projection.
+ * already: their handlers cannot handle them ({@link OwnReplayOnly}), and a handler declared where no processing
+ * group is named (inherited) is stopped by this class's interceptor. A replay by the processor's name (no context)
+ * rebuilds every projection.
  */
 public abstract class Projection {
 
@@ -29,17 +32,32 @@ public abstract class Projection {
      * @param document the read model's document type, whose whole collection a rebuild clears
      */
     protected Projection(MongoTemplate mongo, Class<?> document) {
-        this.name = Objects.requireNonNull(
-                        AnnotationUtils.findAnnotation(getClass(), ProcessingGroup.class),
-                        () -> getClass() + " has no @ProcessingGroup")
-                .value();
+        this.name = nameOf(getClass());
         this.mongo = mongo;
         this.document = document;
+    }
+
+    /** The projection's name: its processing group. */
+    static String nameOf(Class<?> projection) {
+        return Objects.requireNonNull(
+                        AnnotationUtils.findAnnotation(projection, ProcessingGroup.class),
+                        () -> projection + " has no @ProcessingGroup")
+                .value();
     }
 
     /** Whether a replay whose context is {@code replayed} (null: the whole processor) rebuilds {@code projection}. */
     private static boolean rebuilds(Object replayed, String projection) {
         return replayed == null || replayed.equals(projection);
+    }
+
+    /** Whether the message is live, or replayed to rebuild the projection. */
+    static boolean takes(Message<?> message, String projection) {
+        // asked for by its exact class: Axon 4.13 matches the context's class against the one asked for, not to it
+        return !ReplayToken.isReplay(message)
+                || rebuilds(
+                        ReplayToken.replayContext((EventMessage<?>) message, String.class)
+                                .orElse(null),
+                        projection);
     }
 
     /** The reset's context is the name of the projection to rebuild, or none when all are. */
@@ -52,9 +70,7 @@ public abstract class Projection {
 
     @MessageHandlerInterceptor(messageType = EventMessage.class)
     void handleOnlyItsOwnReplay(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        // asked for by its exact class: Axon 4.13 matches the context's class against the one asked for, not to it
-        if (!ReplayToken.isReplay(event)
-                || rebuilds(ReplayToken.replayContext(event, String.class).orElse(null), name)) {
+        if (takes(event, name)) {
             chain.proceed();
         }
     }

@@ -66,6 +66,26 @@ class ProjectionTest {
         assertThat(payment.projection.events).containsExactly("live", "all");
     }
 
+    @Test
+    void aProjectionsOwnHandlersCannotHandleAnotherProjectionsReplay() {
+        var shipment = new AnnotationEventHandlerAdapter(new ShipmentSide(mongo));
+        TrackingToken ofOrders =
+                ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10), null, QuerySide.ORDER_PROJECTION);
+        TrackingToken ofShipments =
+                ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10), null, QuerySide.SHIPMENT_PROJECTION);
+
+        assertThat(shipment.canHandle(replayed(ofOrders, "replayed")))
+                .as("passed by before Axon's work per handler")
+                .isFalse();
+        assertThat(shipment.canHandle(replayed(ofShipments, "replayed"))).isTrue();
+        assertThat(shipment.canHandle(
+                        replayed(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10), null), "all")))
+                .isTrue();
+        assertThat(shipment.canHandle(new GenericTrackedEventMessage<>(
+                        new GlobalSequenceTrackingToken(11), GenericEventMessage.asEventMessage("live"))))
+                .isTrue();
+    }
+
     private static TrackedEventMessage<?> replayed(TrackingToken rewound, String payload) {
         TrackingToken at = ((ReplayToken) rewound).advancedTo(new GlobalSequenceTrackingToken(1));
         return new GenericTrackedEventMessage<>(at, GenericEventMessage.asEventMessage(payload));
@@ -106,6 +126,20 @@ class ProjectionTest {
         OrderSide(MongoTestSupport mongo) {
             super(mongo, OrderDocument.class, "order_side");
         }
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("shipment_side")
+    private record ShipmentDocument(String id) {}
+
+    /** Declares its handler itself, as the platform's projections do. */
+    @ProcessingGroup(QuerySide.SHIPMENT_PROJECTION)
+    private static final class ShipmentSide extends Projection {
+        ShipmentSide(MongoTestSupport mongo) {
+            super(mongo.template(), ShipmentDocument.class);
+        }
+
+        @EventHandler
+        void on(String event) {}
     }
 
     @ProcessingGroup(QuerySide.PAYMENT_PROJECTION)
