@@ -19,12 +19,14 @@ public final class OwnReplayOnly implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         Class<?> declaring = original.declaringClass();
-        if (!Projection.class.isAssignableFrom(declaring)
-                || AnnotationUtils.findAnnotation(declaring, ProcessingGroup.class) == null) {
+        ProcessingGroup group = Projection.class.isAssignableFrom(declaring)
+                ? AnnotationUtils.findAnnotation(declaring, ProcessingGroup.class)
+                : null;
+        if (group == null) {
             // Projection's own members, and handlers a projection inherits: its interceptor decides for those
             return original;
         }
-        String projection = Projection.nameOf(declaring);
+        String projection = group.value();
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public boolean canHandle(Message<?> message) {

@@ -32,17 +32,12 @@ public abstract class Projection {
      * @param document the read model's document type, whose whole collection a rebuild clears
      */
     protected Projection(MongoTemplate mongo, Class<?> document) {
-        this.name = nameOf(getClass());
+        this.name = Objects.requireNonNull(
+                        AnnotationUtils.findAnnotation(getClass(), ProcessingGroup.class),
+                        () -> getClass() + " has no @ProcessingGroup")
+                .value();
         this.mongo = mongo;
         this.document = document;
-    }
-
-    /** The projection's name: its processing group. */
-    static String nameOf(Class<?> projection) {
-        return Objects.requireNonNull(
-                        AnnotationUtils.findAnnotation(projection, ProcessingGroup.class),
-                        () -> projection + " has no @ProcessingGroup")
-                .value();
     }
 
     /** Whether a replay whose context is {@code replayed} (null: the whole processor) rebuilds {@code projection}. */
